@@ -1,0 +1,29 @@
+package dev.lightdevops.api;
+
+import dev.lightdevops.common.kafka.TopicProvisioning;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The api: MCP endpoint and REST API in front of Kafka. Reads {@code api.yml}, so it can share a JVM with a worker. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(TopicProvisioning.class)
+public class ApiApplication {
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ApiApplication.class).properties("spring.config.name=api");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.lightdevops.common.kafka;
+
+/** The topic names of the Kafka contract (DESIGN.md §4). */
+public final class Topics {
+
+    /** Commands to execute, keyed by target so one target's commands stay in order. */
+    public static final String COMMANDS = "ops.commands";
+    /** Full operation snapshots, keyed by operation id; compacted. */
+    public static final String STATUS = "ops.status";
+    /** Cancel requests, keyed by operation id; every worker reads all of it. */
+    public static final String CONTROL = "ops.control";
+    /** Who did what, keyed by principal; append-only. */
+    public static final String AUDIT = "ops.audit";
+    /** What is live per target, keyed by {@code service@environment}; compacted. */
+    public static final String DEPLOYMENTS = "ops.deployments";
+    /** Commands that could not be processed, with the reason. */
+    public static final String COMMANDS_DLT = "ops.commands.dlt";
+
+    private Topics() {
+    }
+}

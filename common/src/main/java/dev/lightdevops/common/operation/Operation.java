@@ -1,0 +1,99 @@
+package dev.lightdevops.common.operation;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The unit of work and of polling (AIP-151 style), as one full snapshot. Every message on {@code ops.status} is one of
+ * these, never a delta, so the latest record per id is the whole truth. Terminal snapshots carry exactly one of
+ * {@code result} and {@code error}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Operation(
+        String id,
+        OperationType type,
+        Target target,
+        OperationStatus status,
+        Map<String, Object> request,
+        Progress progress,
+        Map<String, Object> result,
+        OperationError error,
+        Map<String, Object> placeholder,
+        String requestedBy,
+        String tenant,
+        String idempotencyKey,
+        int attempt,
+        Instant createdAt,
+        Instant startedAt,
+        Instant updatedAt,
+        Instant finishedAt,
+        Instant deadline,
+        String traceId) {
+
+    public Operation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        request = request == null ? Map.of() : request;
+    }
+
+    /** A new operation as the api accepts it: queued, attempt 1, its placeholder set. */
+    public static Operation queued(String id, OperationType type, Target target, Map<String, Object> request,
+            Map<String, Object> placeholder, String requestedBy, String tenant, String idempotencyKey,
+            Instant now, Instant deadline, String traceId) {
+        return new Operation(id, type, target, OperationStatus.QUEUED, request, null, null, null, placeholder,
+                requestedBy, tenant, idempotencyKey, 1, now, null, now, null, deadline, traceId);
+    }
+
+    @JsonIgnore
+    public boolean isTerminal() {
+        return status.isTerminal();
+    }
+
+    public Operation running(int attempt, Progress progress, Instant now) {
+        Instant started = startedAt == null || attempt != this.attempt ? now : startedAt;
+        return new Operation(id, type, target, OperationStatus.RUNNING, request, progress, null, null, placeholder,
+                requestedBy, tenant, idempotencyKey, attempt, createdAt, started, now, null, deadline, traceId);
+    }
+
+    public Operation succeeded(Map<String, Object> result, Instant now) {
+        return new Operation(id, type, target, OperationStatus.SUCCEEDED, request,
+                new Progress(100, "done", "succeeded"), result, null, placeholder, requestedBy, tenant,
+                idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId);
+    }
+
+    /** Ends the operation in a terminal status other than succeeded, with the reason. */
+    public Operation ended(OperationStatus terminal, OperationError error, Instant now) {
+        if (!terminal.isTerminal() || terminal == OperationStatus.SUCCEEDED) {
+            throw new IllegalArgumentException("not an unsuccessful terminal status: " + terminal);
+        }
+        return new Operation(id, type, target, terminal, request, progress, null, error, placeholder, requestedBy,
+                tenant, idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId);
+    }
+
+    /**
+     * Whether this snapshot may replace {@code current} in a view: never out of a terminal status, never back to an
+     * earlier attempt or an earlier status of the same attempt.
+     */
+    public boolean supersedes(Operation current) {
+        if (current == null) {
+            return true;
+        }
+        if (current.isTerminal()) {
+            return false;
+        }
+        if (isTerminal()) {
+            return true;
+        }
+        if (attempt != current.attempt) {
+            return attempt > current.attempt;
+        }
+        return status.rank() >= current.status.rank();
+    }
+}

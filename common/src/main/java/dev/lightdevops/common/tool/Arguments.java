@@ -1,0 +1,69 @@
+package dev.lightdevops.common.tool;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Typed, validated access to a tool call's arguments; every failure names the argument. */
+public final class Arguments {
+
+    private final Map<String, Object> values;
+
+    private Arguments(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** Wraps the arguments after checking that none is outside {@code allowed}. */
+    public static Arguments of(Map<String, Object> values, Set<String> allowed) {
+        Map<String, Object> present = values == null ? Map.of() : values;
+        for (String name : present.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new InvalidArgumentsException(name, "unknown argument; expected one of " + allowed);
+            }
+        }
+        return new Arguments(present);
+    }
+
+    public String requiredString(String name, Pattern pattern, String expected) {
+        String value = optionalString(name, pattern, expected);
+        if (value == null) {
+            throw new InvalidArgumentsException(name, "is required (" + expected + ")");
+        }
+        return value;
+    }
+
+    public String optionalString(String name, Pattern pattern, String expected) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidArgumentsException(name, "must be a string (" + expected + ")");
+        }
+        if (!pattern.matcher(text).matches()) {
+            throw new InvalidArgumentsException(name, "'" + abbreviate(text) + "' is not " + expected);
+        }
+        return text;
+    }
+
+    public boolean optionalBoolean(String name, boolean fallback) {
+        Object value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean flag)) {
+            throw new InvalidArgumentsException(name, "must be true or false");
+        }
+        return flag;
+    }
+
+    public Environment environment(String name) {
+        String text = requiredString(name, Pattern.compile(".*", Pattern.DOTALL), "one of " + Environment.wireNames());
+        return Environment.fromWireName(text).orElseThrow(() -> new InvalidArgumentsException(name,
+                "unknown environment '" + abbreviate(text) + "'; expected one of " + Environment.wireNames()));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lightdevops.common.tool;
+
+import dev.lightdevops.common.operation.Target;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The validated arguments of {@code deploy_service}. */
+public record DeployRequest(String service, String version, Environment environment, String reason,
+        String idempotencyKey, boolean dryRun) {
+
+    public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
+    public static final Pattern REASON = Pattern.compile("[^\\p{Cntrl}]{1,500}");
+    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final String SERVICE_TEXT = "a service name: lowercase letters, digits and '-', at most 63 characters";
+    static final String VERSION_TEXT = "a version such as 1.4.2 or sha-3f2a9c1 (letters, digits, '.', '_', '+', '-')";
+    static final String REASON_TEXT = "one line of at most 500 characters";
+    static final String KEY_TEXT = "at most 128 letters, digits, '.', '_', ':' or '-'";
+
+    private static final Set<String> ALLOWED =
+            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run");
+
+    public static DeployRequest from(Map<String, Object> arguments) {
+        Arguments args = Arguments.of(arguments, ALLOWED);
+        return new DeployRequest(
+                args.requiredString("service", SERVICE, SERVICE_TEXT),
+                args.requiredString("version", VERSION, VERSION_TEXT),
+                args.environment("environment"),
+                args.optionalString("reason", REASON, REASON_TEXT),
+                args.optionalString("idempotency_key", IDEMPOTENCY_KEY, KEY_TEXT),
+                args.optionalBoolean("dry_run", false));
+    }
+
+    public Target target() {
+        return new Target(service, environment.wireName());
+    }
+
+    /** The request as recorded on the operation (no secrets can appear: every field is validated text). */
+    public Map<String, Object> asRecorded() {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("service", service);
+        recorded.put("version", version);
+        recorded.put("environment", environment.wireName());
+        if (reason != null) {
+            recorded.put("reason", reason);
+        }
+        recorded.put("dry_run", dryRun);
+        return recorded;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lightdevops.common.tool;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tools this system offers, with their input schemas: the contract MCP clients see in {@code tools/list}. */
+public final class ToolCatalogue {
+
+    public static final String DEPLOY_SERVICE = "deploy_service";
+    public static final String GET_OPERATION = "get_operation";
+
+    private static final List<ToolDefinition> TOOLS = List.of(
+            new ToolDefinition(DEPLOY_SERVICE, "Deploy a service",
+                    "Deploys a version of a service to an environment. Answers at once with an operation "
+                            + "(status queued) whose result is a placeholder; poll it with get_operation.",
+                    objectSchema(Map.of(
+                            "service", string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
+                            "version", string(DeployRequest.VERSION.pattern(), DeployRequest.VERSION_TEXT),
+                            "environment", Map.of("type", "string", "enum", Environment.wireNames()),
+                            "reason", string(DeployRequest.REASON.pattern(), DeployRequest.REASON_TEXT),
+                            "idempotency_key", string(DeployRequest.IDEMPOTENCY_KEY.pattern(),
+                                    DeployRequest.KEY_TEXT),
+                            "dry_run", Map.of("type", "boolean", "default", false)),
+                            List.of("service", "version", "environment")),
+                    true),
+            new ToolDefinition(GET_OPERATION, "Get an operation",
+                    "Returns the current snapshot of an operation by id: status, progress, and result or error.",
+                    objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
+                            List.of("id")),
+                    false));
+
+    private ToolCatalogue() {
+    }
+
+    public static List<ToolDefinition> tools() {
+        return TOOLS;
+    }
+
+    public static Optional<ToolDefinition> find(String name) {
+        return TOOLS.stream().filter(tool -> tool.name().equals(name)).findFirst();
+    }
+
+    private static Map<String, Object> string(String pattern, String description) {
+        return Map.of("type", "string", "pattern", "^" + pattern + "$", "description", description);
+    }
+
+    private static Map<String, Object> objectSchema(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", new LinkedHashMap<>(properties));
+        schema.put("required", required);
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lightdevops.common.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightdevops.common.json.ContractJson;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationTest {
+
+    private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
+    private final Operation queued = Operation.queued(OperationIds.next(), OperationType.DEPLOY,
+            new Target("checkout", "staging"), Map.of("version", "1.2.3"), Map.of("placeholder", true),
+            "alice", "acme", null, now, now.plusSeconds(900), null);
+
+    @Test
+    void snapshotsTravelAsSnakeCaseJsonAndBack() {
+        String json = new String(ContractJson.write(queued));
+        assertThat(json).contains("\"requested_by\":\"alice\"", "\"status\":\"queued\"", "\"type\":\"deploy\"",
+                "\"created_at\":\"2026-11-25T10:00:00Z\"");
+        assertThat(ContractJson.read(json.getBytes(), Operation.class)).isEqualTo(queued);
+    }
+
+    @Test
+    void terminalSnapshotIsNeverSupersededByAnEarlierState() {
+        Operation running = queued.running(1, new Progress(50, "roll_out", "rolling"), now.plusSeconds(1));
+        Operation done = running.succeeded(Map.of("version", "1.2.3"), now.plusSeconds(2));
+
+        assertThat(running.supersedes(queued)).isTrue();
+        assertThat(done.supersedes(running)).isTrue();
+        assertThat(queued.supersedes(running)).isFalse();
+        assertThat(running.supersedes(done)).isFalse();
+        assertThat(queued.supersedes(done)).isFalse();
+    }
+
+    @Test
+    void aRetryAttemptSupersedesTheCrashedAttempt() {
+        Operation first = queued.running(1, new Progress(60, "roll_out", ""), now.plusSeconds(1));
+        Operation retry = first.running(2, new Progress(0, "validate", ""), now.plusSeconds(5));
+
+        assertThat(retry.supersedes(first)).isTrue();
+        assertThat(first.supersedes(retry)).isFalse();
+        assertThat(retry.startedAt()).isEqualTo(now.plusSeconds(5));
+    }
+
+    @Test
+    void idsAreTimeOrderedAndCarryTheirCreationTime() {
+        String first = OperationIds.next();
+        String second = OperationIds.next();
+        assertThat(first).isLessThan(second);
+        assertThat(OperationIds.createdAt(first)).isPresent();
+        assertThat(OperationIds.createdAt("not-a-uuid")).isEmpty();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lightdevops.standalone;
+
+import dev.lightdevops.api.ApiApplication;
+import dev.lightdevops.worker.WorkerApplication;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole stack in one JVM: a real Kafka broker (KRaft, data under {@code ./data}), a worker and the api, started
+ * in that order. The api runs with the {@code local} profile: anonymous callers, loopback only.
+ */
+public final class StandaloneApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    private final LocalKafkaBroker broker;
+    private final ConfigurableApplicationContext worker;
+    private final ConfigurableApplicationContext api;
+
+    private StandaloneApplication(LocalKafkaBroker broker, ConfigurableApplicationContext worker,
+            ConfigurableApplicationContext api) {
+        this.broker = broker;
+        this.worker = worker;
+        this.api = api;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StandaloneApplication stack = start(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "standalone-stop"));
+    }
+
+    public static StandaloneApplication start(String... args) throws Exception {
+        StandaloneProperties settings = settings(args);
+        LocalKafkaBroker broker = settings.kafkaBootstrapServers().isBlank()
+                ? LocalKafkaBroker.start(Path.of(settings.dataDirectory()), settings.kafkaPort()) : null;
+        String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrapServers();
+        String[] withKafka = Stream.concat(Arrays.stream(args), Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap))
+                .toArray(String[]::new);
+        ConfigurableApplicationContext worker = WorkerApplication.builder().profiles("local")
+                .registerShutdownHook(false).run(withKafka);
+        ConfigurableApplicationContext api = ApiApplication.builder().profiles("local")
+                .registerShutdownHook(false).run(withKafka);
+        StandaloneApplication stack = new StandaloneApplication(broker, worker, api);
+        log.info("Light DevOps MCP is ready. Point your MCP client at {}  (REST: {}/api/v1/operations/<id>)",
+                stack.mcpUrl(), stack.baseUrl());
+        return stack;
+    }
+
+    public String baseUrl() {
+        String address = api.getEnvironment().getProperty("server.address", "127.0.0.1");
+        return "http://" + address + ":" + api.getEnvironment().getProperty("local.server.port");
+    }
+
+    public String mcpUrl() {
+        return baseUrl() + "/mcp";
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        worker.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static StandaloneProperties settings(String... args) {
+        try (ConfigurableApplicationContext launcher = new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("spring.config.name=standalone").run(args)) {
+            return launcher.getBean(StandaloneProperties.class);
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableConfigurationProperties(StandaloneProperties.class)
+    static class Settings {
+    }
+}
