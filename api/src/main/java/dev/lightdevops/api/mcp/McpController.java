@@ -2,6 +2,11 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.tools.ToolHandler;
+import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.api.tools.UnknownToolException;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +37,10 @@ class McpController {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final JsonMapper json;
-    private final McpTools tools;
+    private final ToolRegistry tools;
     private final CallerResolver callers;
 
-    McpController(JsonMapper json, McpTools tools, CallerResolver callers) {
+    McpController(JsonMapper json, ToolRegistry tools, CallerResolver callers) {
         this.json = json;
         this.tools = tools;
         this.callers = callers;
@@ -73,7 +78,7 @@ class McpController {
         return switch (method) {
             case "initialize" -> CompletableFuture.completedFuture(initializeResult());
             case "ping" -> CompletableFuture.completedFuture(Map.of());
-            case "tools/list" -> CompletableFuture.completedFuture(Map.of("tools", tools.list()));
+            case "tools/list" -> CompletableFuture.completedFuture(Map.of("tools", listTools()));
             case "tools/call" -> callTool(params, caller);
             default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
         };
@@ -89,7 +94,33 @@ class McpController {
         }
         Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of()
                 : json.convertValue(arguments, OBJECT);
-        return tools.call(text(params, "name"), args, caller).thenApply(result -> result);
+        try {
+            return tools.call(text(params, "name"), args, caller).thenApply(McpController::callToolResult);
+        } catch (UnknownToolException unknown) {
+            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, unknown.getMessage());
+        }
+    }
+
+    private List<Map<String, Object>> listTools() {
+        return tools.all().stream().map(ToolHandler::definition).map(tool -> {
+            Map<String, Object> listed = new LinkedHashMap<>();
+            listed.put("name", tool.name());
+            listed.put("title", tool.title());
+            listed.put("description", tool.description());
+            listed.put("inputSchema", tool.inputSchema());
+            listed.put("annotations", tool.mutating()
+                    ? Map.of("destructiveHint", true, "readOnlyHint", false)
+                    : Map.of("readOnlyHint", true));
+            return listed;
+        }).toList();
+    }
+
+    private static Object callToolResult(ToolResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("content", List.of(Map.of("type", "text", "text", result.text())));
+        body.put("structuredContent", result.structured());
+        body.put("isError", result.error());
+        return body;
     }
 
     private static Map<String, Object> initializeResult() {

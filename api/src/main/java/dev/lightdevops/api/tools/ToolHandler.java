@@ -1,0 +1,18 @@
+package dev.lightdevops.api.tools;
+
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.common.tool.ToolDefinition;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One tool, as a bean: its catalogue definition and how to run it for a caller. The MCP endpoint and the REST routes
+ * both dispatch through {@link ToolRegistry}, so a tool is written once. Refusals the caller can act on (bad
+ * arguments, missing permission) are thrown as their own exception types and mapped once at each edge.
+ */
+public interface ToolHandler {
+
+    ToolDefinition definition();
+
+    CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller);
+}

@@ -1,0 +1,61 @@
+package dev.lightdevops.api.tools;
+
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.common.tool.InvalidArgumentsException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@link ToolHandler} bean by name. {@link #call} turns refusals the caller can act on (invalid arguments,
+ * missing permission, Kafka unavailable) into error results, so a model sees the reason and can correct itself.
+ */
+@Component
+public class ToolRegistry {
+
+    private final Map<String, ToolHandler> handlers;
+
+    ToolRegistry(List<ToolHandler> handlers) {
+        this.handlers = handlers.stream()
+                .collect(Collectors.toUnmodifiableMap(handler -> handler.definition().name(), Function.identity()));
+    }
+
+    public Collection<ToolHandler> all() {
+        return handlers.values().stream().sorted(java.util.Comparator.comparing(h -> h.definition().name())).toList();
+    }
+
+    public CompletableFuture<ToolResult> call(String name, Map<String, Object> arguments, Caller caller) {
+        ToolHandler handler = handlers.get(name);
+        if (handler == null) {
+            throw new UnknownToolException(name);
+        }
+        try {
+            return handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.completedFuture(asResult(refused));
+        }
+    }
+
+    private static ToolResult asResult(Throwable failure) {
+        if (failure instanceof InvalidArgumentsException) {
+            return ToolResult.failed("invalid_argument", failure.getMessage(), false);
+        }
+        if (failure instanceof PermissionDeniedException) {
+            return ToolResult.failed("permission_denied", failure.getMessage(), false);
+        }
+        if (failure instanceof dev.lightdevops.api.operations.CommandNotDurableException) {
+            return ToolResult.failed("unavailable", failure.getMessage(), true);
+        }
+        throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
