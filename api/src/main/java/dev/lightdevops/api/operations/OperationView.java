@@ -1,29 +1,44 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.common.operation.Operation;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * This api instance's materialized view of {@code ops.status}: the latest snapshot of every retained operation.
  * It only moves an operation forward (see {@link Operation#supersedes}), so a late or replayed snapshot can never
- * undo a newer one.
+ * undo a newer one. Subscribers hear of every change, which is what long-polls, SSE streams and MCP task
+ * notifications are built on.
  */
 @Component
 public class OperationView {
 
-    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(OperationView.class);
 
-    /** Applies a snapshot; answers whether it changed the view. */
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<Operation>> subscribers = new CopyOnWriteArrayList<>();
+
+    /** Applies a snapshot; answers whether it changed the view (subscribers are told only then). */
     public boolean apply(Operation snapshot) {
         Operation[] before = new Operation[1];
         Operation after = operations.compute(snapshot.id(), (id, current) -> {
             before[0] = current;
             return snapshot.supersedes(current) ? snapshot : current;
         });
-        return after != before[0];
+        boolean changed = after != before[0];
+        if (changed) {
+            notifySubscribers(after);
+        }
+        return changed;
     }
 
     /** Drops an operation whose status was tombstoned. */
@@ -37,5 +52,46 @@ public class OperationView {
 
     public int size() {
         return operations.size();
+    }
+
+    /** Calls {@code subscriber} with every snapshot that changes the view, until the returned handle is closed. */
+    public AutoCloseable subscribe(Consumer<Operation> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /**
+     * Completes with the operation as soon as it differs from {@code seen} (at once if it already does), or with
+     * its unchanged snapshot (possibly empty) when {@code wait} runs out. Never blocks a thread.
+     */
+    public CompletableFuture<Optional<Operation>> awaitChange(String id, Operation seen, Duration wait) {
+        CompletableFuture<Optional<Operation>> changed = new CompletableFuture<>();
+        AutoCloseable subscription = subscribe(snapshot -> {
+            if (snapshot.id().equals(id) && !snapshot.equals(seen)) {
+                changed.complete(Optional.of(snapshot));
+            }
+        });
+        find(id).filter(current -> !current.equals(seen)).ifPresent(current -> changed.complete(Optional.of(current)));
+        return changed
+                .completeOnTimeout(find(id), wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> close(subscription));
+    }
+
+    private void notifySubscribers(Operation snapshot) {
+        for (Consumer<Operation> subscriber : subscribers) {
+            try {
+                subscriber.accept(snapshot);
+            } catch (RuntimeException failure) {
+                log.warn("an operation subscriber failed on {}: {}", snapshot.id(), failure.toString());
+            }
+        }
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -2,14 +2,15 @@ package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
-import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Progress;
-import dev.lightdevops.worker.deploy.DeployTarget;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,13 @@ public class OperationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
-    private final DeployTarget deployTarget;
+    private final Map<OperationType, OperationExecutor> executors;
     private final StatusPublisher status;
     private final Clock clock;
 
-    OperationRunner(DeployTarget deployTarget, StatusPublisher status, Clock clock) {
-        this.deployTarget = deployTarget;
+    OperationRunner(List<OperationExecutor> executors, StatusPublisher status, Clock clock) {
+        this.executors = executors.stream()
+                .collect(Collectors.toUnmodifiableMap(OperationExecutor::type, Function.identity()));
         this.status = status;
         this.clock = clock;
     }
@@ -44,11 +46,10 @@ public class OperationRunner {
         };
         Operation terminal;
         try {
-            Map<String, Object> result = execute(latest.get(), progress);
+            Map<String, Object> result = executorFor(queued.type()).execute(latest.get(), progress);
             terminal = latest.get().succeeded(result, clock.instant());
-        } catch (UnsupportedOperationException unsupported) {
-            terminal = latest.get().ended(OperationStatus.FAILED,
-                    new OperationError("unsupported", unsupported.getMessage(), false), clock.instant());
+        } catch (OperationFailedException failure) {
+            terminal = latest.get().ended(OperationStatus.FAILED, failure.toError(), clock.instant());
         }
         status.publish(terminal);
         log.info("operation {} ({} {}) ended {}", terminal.id(), terminal.type().wireName(),
@@ -56,11 +57,11 @@ public class OperationRunner {
         return terminal;
     }
 
-    private Map<String, Object> execute(Operation operation, ProgressListener progress)
-            throws InterruptedException {
-        if (operation.type() == OperationType.DEPLOY) {
-            return deployTarget.deploy(operation, progress);
+    private OperationExecutor executorFor(OperationType type) {
+        OperationExecutor executor = executors.get(type);
+        if (executor == null) {
+            throw new OperationFailedException("unsupported", "this worker cannot execute " + type.wireName(), false);
         }
-        throw new UnsupportedOperationException("this worker cannot execute " + operation.type().wireName());
+        return executor;
     }
 }
