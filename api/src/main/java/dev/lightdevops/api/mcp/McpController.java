@@ -108,6 +108,7 @@ class McpController {
             listed.put("title", tool.title());
             listed.put("description", tool.description());
             listed.put("inputSchema", tool.inputSchema());
+            listed.put("outputSchema", tool.outputSchema());
             listed.put("annotations", tool.mutating()
                     ? Map.of("destructiveHint", true, "readOnlyHint", false)
                     : Map.of("readOnlyHint", true));

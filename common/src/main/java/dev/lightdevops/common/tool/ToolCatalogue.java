@@ -9,7 +9,14 @@ import java.util.Optional;
 public final class ToolCatalogue {
 
     public static final String DEPLOY_SERVICE = "deploy_service";
+    public static final String ROLLBACK_DEPLOYMENT = "rollback_deployment";
+    public static final String GET_LOGS = "get_logs";
+    public static final String GET_METRICS = "get_metrics";
     public static final String GET_OPERATION = "get_operation";
+    public static final String LIST_OPERATIONS = "list_operations";
+    public static final String CANCEL_OPERATION = "cancel_operation";
+    public static final String LIST_DEPLOYMENTS = "list_deployments";
+    public static final String AUTHENTICATE_USER = "authenticate_user";
 
     private static final List<ToolDefinition> TOOLS = List.of(
             new ToolDefinition(DEPLOY_SERVICE, "Deploy a service",
@@ -24,12 +31,12 @@ public final class ToolCatalogue {
                                     DeployRequest.KEY_TEXT),
                             "dry_run", Map.of("type", "boolean", "default", false)),
                             List.of("service", "version", "environment")),
-                    true),
+                    OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true),
             new ToolDefinition(GET_OPERATION, "Get an operation",
                     "Returns the current snapshot of an operation by id: status, progress, and result or error.",
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
-                    false));
+                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false));
 
     private ToolCatalogue() {
     }
@@ -42,11 +49,11 @@ public final class ToolCatalogue {
         return TOOLS.stream().filter(tool -> tool.name().equals(name)).findFirst();
     }
 
-    private static Map<String, Object> string(String pattern, String description) {
+    static Map<String, Object> string(String pattern, String description) {
         return Map.of("type", "string", "pattern", "^" + pattern + "$", "description", description);
     }
 
-    private static Map<String, Object> objectSchema(Map<String, Object> properties, List<String> required) {
+    static Map<String, Object> objectSchema(Map<String, Object> properties, List<String> required) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", new LinkedHashMap<>(properties));

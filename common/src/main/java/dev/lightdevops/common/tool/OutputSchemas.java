@@ -1,0 +1,52 @@
+package dev.lightdevops.common.tool;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON Schemas of what tools answer, shared by the tools that answer the same shape. */
+final class OutputSchemas {
+
+    /** An operation snapshot, as {@code ops.status} carries it and {@code get_operation} returns it. */
+    static final Map<String, Object> OPERATION = operation();
+
+    /** The immediate answer of a tool that started an operation: id, status and a placeholder result. */
+    static final Map<String, Object> ACCEPTED_OPERATION = accepted();
+
+    private OutputSchemas() {
+    }
+
+    private static Map<String, Object> operation() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("id", Map.of("type", "string"));
+        properties.put("type", Map.of("type", "string"));
+        properties.put("status", Map.of("type", "string", "enum",
+                List.of("queued", "running", "succeeded", "failed", "cancelled", "timed_out")));
+        properties.put("target", Map.of("type", "object"));
+        properties.put("progress", Map.of("type", List.of("object", "null")));
+        properties.put("result", Map.of("type", List.of("object", "null")));
+        properties.put("error", Map.of("type", List.of("object", "null")));
+        properties.put("placeholder", Map.of("type", List.of("object", "null")));
+        properties.put("attempt", Map.of("type", "integer"));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.of("id", "type", "status"));
+        return schema;
+    }
+
+    private static Map<String, Object> accepted() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("operation_id", Map.of("type", "string"));
+        properties.put("status", Map.of("type", "string"));
+        properties.put("poll_interval_ms", Map.of("type", "integer"));
+        properties.put("result", Map.of("type", "object", "description",
+                "a placeholder flagged placeholder=true until the operation is terminal"));
+        properties.put("operation", OPERATION);
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.of("operation_id", "status", "result"));
+        return schema;
+    }
+}
