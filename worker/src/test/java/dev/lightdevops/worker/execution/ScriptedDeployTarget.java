@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -73,8 +72,10 @@ class ScriptedDeployTarget implements DeployTarget {
         return releases.computeIfAbsent(operationId, id -> new CountDownLatch(1));
     }
 
-    /** Replaces the simulated target in a worker context started with this class as an extra source. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Replaces the simulated target in a worker context started with this class as an extra source. Deliberately not
+     * a {@code @Configuration}: component scanning must not put it into every worker context of the test classpath.
+     */
     static class Wiring {
 
         @Bean
