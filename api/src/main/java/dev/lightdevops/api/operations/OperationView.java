@@ -54,6 +54,11 @@ public class OperationView {
         return operations.size();
     }
 
+    /** Every retained operation, in no particular order (MCP tasks/list and resources/list filter and sort it). */
+    public java.util.Collection<Operation> all() {
+        return java.util.List.copyOf(operations.values());
+    }
+
     /** Calls {@code subscriber} with every snapshot that changes the view, until the returned handle is closed. */
     public AutoCloseable subscribe(Consumer<Operation> subscriber) {
         subscribers.add(subscriber);
