@@ -43,8 +43,8 @@ class McpMethods {
             case "resources/list" -> done(resources.list(request));
             case "resources/templates/list" -> done(resources.templates(request));
             case "resources/read" -> resources.read(request).thenApply(result -> result);
-            case "tasks/get" -> done(tasks.get(request));
-            case "tasks/update" -> done(tasks.update(request));
+            case "tasks/get" -> tasks.get(request);
+            case "tasks/update" -> tasks.update(request);
             case "tasks/cancel" -> tasks.cancel(request);
             default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, modernNotFound(request.method()), null,
                     HttpStatus.NOT_FOUND);
@@ -62,7 +62,7 @@ class McpMethods {
             case "resources/list" -> done(resources.list(request));
             case "resources/templates/list" -> done(resources.templates(request));
             case "resources/read" -> resources.read(request).thenApply(result -> result);
-            case "tasks/get" -> done(tasks.get(request));
+            case "tasks/get" -> tasks.get(request);
             case "tasks/result" -> tasks.result(request);
             case "tasks/list" -> done(tasks.list(request));
             case "tasks/cancel" -> tasks.cancel(request);

@@ -1,12 +1,13 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.operations.OperationCancellation;
+import dev.lightdevops.api.operations.OperationLookup;
+import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.tools.ToolHandler;
-import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
-import dev.lightdevops.common.tool.ToolCatalogue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,14 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The task methods of both eras on top of operations: a task id is an operation id, visible only to the principal
- * that started it (in its tenant), and every method reads this instance's view of {@code ops.status}, so any api
- * instance answers for any task. Cancelling goes through the {@code cancel_operation} tool, so it is authorized and
- * published exactly as the tool does it.
+ * that started it (in its tenant). Lookups go through {@link OperationLookup} (read-your-writes: an id another api
+ * instance accepted a moment ago is found once this instance's view caught up), so any api instance answers for any
+ * task; cancelling goes through {@link OperationCancellation}, authorized and published as every other cancel.
  */
 @Component
 class TaskMethods {
@@ -29,28 +31,31 @@ class TaskMethods {
     private static final int PAGE = 50;
 
     private final OperationView view;
-    private final ToolRegistry tools;
+    private final OperationLookup lookup;
+    private final OperationCancellation cancellation;
     private final ApiProperties api;
     private final McpProperties settings;
 
-    TaskMethods(OperationView view, ToolRegistry tools, ApiProperties api, McpProperties settings) {
+    TaskMethods(OperationView view, OperationLookup lookup, OperationCancellation cancellation, ApiProperties api,
+            McpProperties settings) {
         this.view = view;
-        this.tools = tools;
+        this.lookup = lookup;
+        this.cancellation = cancellation;
         this.api = api;
         this.settings = settings;
     }
 
-    Map<String, Object> get(McpRequest request) {
+    CompletableFuture<Object> get(McpRequest request) {
         requireExtension(request);
-        Operation operation = find(request);
-        return request.modern() ? TaskViews.detailedTask(operation, settings.taskTtl(), api.pollInterval())
-                : TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval());
+        return find(request).thenApply(operation -> request.modern()
+                ? TaskViews.detailedTask(operation, settings.taskTtl(), api.pollInterval())
+                : TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval()));
     }
 
     /** 2025-11-25 {@code tasks/result}: waits for the terminal state, then answers the tool's real result. */
     CompletableFuture<Object> result(McpRequest request) {
-        Operation operation = find(request);
-        return awaitTerminal(operation, Instant.now().plus(settings.resultWait())).thenApply(latest -> {
+        Instant until = Instant.now().plus(settings.resultWait());
+        return find(request).thenCompose(operation -> awaitTerminal(operation, request, until)).thenApply(latest -> {
             if (!latest.isTerminal()) {
                 throw new JsonRpcException(JsonRpc.INTERNAL_ERROR, "Task " + latest.id() + " is still "
                         + latest.status().wireName() + " after " + settings.resultWait().toSeconds()
@@ -77,63 +82,82 @@ class TaskMethods {
         return result;
     }
 
+    /**
+     * Cancels the task's operation. 2025-11-25 refuses a terminal task (-32602) and answers the task as it stands;
+     * 2026-07-28 acknowledges with an empty result in every case, and the outcome shows on the next tasks/get.
+     */
     CompletableFuture<Object> cancel(McpRequest request) {
         requireExtension(request);
-        Operation operation = find(request);
-        if (operation.isTerminal()) {
-            if (request.modern()) {
-                return CompletableFuture.completedFuture(new LinkedHashMap<>());
+        return find(request).thenCompose(operation -> {
+            if (operation.isTerminal() && !request.modern()) {
+                throw JsonRpcException.invalidParams("Task " + operation.id() + " is already "
+                        + TaskViews.legacyStatus(operation.status()) + " and cannot be cancelled");
             }
-            throw JsonRpcException.invalidParams("Task " + operation.id() + " is already "
-                    + TaskViews.legacyStatus(operation.status()) + " and cannot be cancelled");
-        }
-        boolean cancellable = tools.all().stream().map(ToolHandler::definition)
-                .anyMatch(tool -> tool.name().equals(ToolCatalogue.CANCEL_OPERATION));
-        if (!cancellable) {
-            throw new JsonRpcException(JsonRpc.INTERNAL_ERROR,
-                    "Cancellation is not available on this server (no cancel_operation tool)");
-        }
-        return tools.call(ToolCatalogue.CANCEL_OPERATION, Map.of("id", operation.id()), request.caller())
-                .thenApply(outcome -> {
-                    if (outcome.error()) {
-                        throw JsonRpcException.invalidParams("Task " + operation.id() + " was not cancelled: "
-                                + outcome.text());
-                    }
-                    if (request.modern()) {
-                        return new LinkedHashMap<String, Object>();
-                    }
-                    Operation latest = view.find(operation.id()).orElse(operation);
-                    return TaskViews.legacyTask(latest, settings.taskTtl(), api.pollInterval());
-                });
+            if (operation.isTerminal()) {
+                return CompletableFuture.completedFuture(operation);
+            }
+            return cancellation.cancel(operation.id(), request.caller(), "tasks/cancel");
+        }).exceptionally(failure -> {
+            throw translate(failure, request);
+        }).thenApply(latest -> request.modern() ? new LinkedHashMap<String, Object>()
+                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), settings.taskTtl(), api.pollInterval()));
     }
 
     /** 2026-07-28 {@code tasks/update}: operations never ask for input, so there is nothing to apply. */
-    Map<String, Object> update(McpRequest request) {
+    CompletableFuture<Object> update(McpRequest request) {
         requireExtension(request);
-        find(request);
-        return new LinkedHashMap<>();
+        return find(request).thenApply(operation -> new LinkedHashMap<String, Object>());
     }
 
-    Operation find(McpRequest request) {
+    private CompletableFuture<Operation> find(McpRequest request) {
         String taskId = request.requireText("taskId");
-        return view.find(taskId).filter(operation -> visibleTo(operation, request.caller()))
-                .orElseThrow(() -> JsonRpcException.invalidParams("Unknown task '" + taskId
-                        + "': no operation with that id was started by you (task ids are operation ids)"));
+        CompletableFuture<Operation> found;
+        try {
+            found = lookup.find(taskId, request.caller());
+        } catch (RuntimeException refused) {
+            found = CompletableFuture.failedFuture(refused);
+        }
+        return found.thenApply(operation -> {
+            if (!visibleTo(operation, request.caller())) {
+                throw new OperationNotFoundException(taskId);
+            }
+            return operation;
+        }).exceptionally(failure -> {
+            throw translate(failure, request);
+        });
+    }
+
+    private static JsonRpcException translate(Throwable failure, McpRequest request) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof JsonRpcException rpc) {
+            return rpc;
+        }
+        if (cause instanceof OperationNotFoundException) {
+            return JsonRpcException.invalidParams("Unknown task '" + request.text("taskId") + "': no operation with "
+                    + "that id was started by you (task ids are operation ids)");
+        }
+        if (cause instanceof PermissionDeniedException denied) {
+            return new JsonRpcException(JsonRpc.INVALID_REQUEST, "Permission denied: " + denied.getMessage());
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new CompletionException(cause);
     }
 
     static boolean visibleTo(Operation operation, Caller caller) {
         return caller.tenant().equals(operation.tenant()) && caller.principal().equals(operation.requestedBy());
     }
 
-    private CompletableFuture<Operation> awaitTerminal(Operation seen, Instant until) {
+    /** Waits in steps of the lookup's longest wait until the operation is terminal or {@code until} passed. */
+    private CompletableFuture<Operation> awaitTerminal(Operation seen, McpRequest request, Instant until) {
         Duration left = Duration.between(Instant.now(), until);
         if (seen.isTerminal() || left.isNegative() || left.isZero()) {
             return CompletableFuture.completedFuture(seen);
         }
-        return view.awaitChange(seen.id(), seen, left)
-                .thenCompose(changed -> changed.filter(latest -> !latest.equals(seen))
-                        .map(latest -> awaitTerminal(latest, until))
-                        .orElseGet(() -> CompletableFuture.completedFuture(seen)));
+        return lookup.awaitTerminal(seen.id(), request.caller(), left)
+                .thenCompose(latest -> awaitTerminal(latest, request, until));
     }
 
     private static void requireExtension(McpRequest request) {
