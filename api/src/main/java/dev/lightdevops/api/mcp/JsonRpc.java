@@ -11,6 +11,8 @@ final class JsonRpc {
     static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
     static final int INTERNAL_ERROR = -32603;
+    /** Implementation-defined server error: a per-principal limit refused the call (data says when to retry). */
+    static final int LIMIT_EXCEEDED = -32029;
 
     private JsonRpc() {
     }
@@ -24,9 +26,16 @@ final class JsonRpc {
     }
 
     static Map<String, Object> error(Object id, int code, String message) {
+        return error(id, code, message, null);
+    }
+
+    static Map<String, Object> error(Object id, int code, String message, Object data) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
+        if (data != null) {
+            error.put("data", data);
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jsonrpc", "2.0");
         response.put("id", id);

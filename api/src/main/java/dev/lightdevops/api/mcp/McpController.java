@@ -2,6 +2,7 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.security.LimitExceededException;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;
@@ -139,6 +140,10 @@ class McpController {
                 ? failure.getCause() : failure;
         if (cause instanceof JsonRpcException rpc) {
             return ok(JsonRpc.error(id, rpc.code(), rpc.getMessage()));
+        }
+        if (cause instanceof LimitExceededException limited) {
+            return ok(JsonRpc.error(id, JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), Map.of("reason", limited.code(),
+                    "retry_after_seconds", limited.retryAfterSeconds())));
         }
         log.error("tools/call failed unexpectedly", cause);
         return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error"));

@@ -54,6 +54,11 @@ public class OperationView {
         return operations.size();
     }
 
+    /** How many operations in the view match (per-principal limits count the active ones). */
+    public long count(java.util.function.Predicate<Operation> matching) {
+        return operations.values().stream().filter(matching).count();
+    }
+
     /** Calls {@code subscriber} with every snapshot that changes the view, until the returned handle is closed. */
     public AutoCloseable subscribe(Consumer<Operation> subscriber) {
         subscribers.add(subscriber);

@@ -36,7 +36,14 @@ public final class ToolCatalogue {
                     "Returns the current snapshot of an operation by id: status, progress, and result or error.",
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
-                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false));
+                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false),
+            new ToolDefinition(AUTHENTICATE_USER, "Who am I",
+                    "Returns the caller's identity and what it may do: principal, name, email, tenant, roles and "
+                            + "permissions, from the validated bearer token. Given a token argument, validates "
+                            + "that token the same way and describes it instead.",
+                    objectSchema(Map.of("token", Map.of("type", "string", "description",
+                            "optional: a JWT to validate and describe instead of the caller's own")), List.of()),
+                    OutputSchemas.IDENTITY, ToolDefinition.Kind.READ, false));
 
     private ToolCatalogue() {
     }
