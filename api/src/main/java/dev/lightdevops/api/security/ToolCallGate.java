@@ -26,7 +26,7 @@ public class ToolCallGate {
         try {
             permissions.authorize(tool.name(), arguments, caller);
         } catch (PermissionDeniedException denied) {
-            audit.refused(caller, tool.name(), "permission_denied", denied.getMessage());
+            audit.refused(caller, tool.name(), arguments, "permission_denied", denied.getMessage());
             throw denied;
         }
         try {
@@ -37,7 +37,7 @@ public class ToolCallGate {
                 limits.requireOperationSlot(caller);
             }
         } catch (LimitExceededException limited) {
-            audit.refused(caller, tool.name(), limited.code(), limited.getMessage());
+            audit.refused(caller, tool.name(), arguments, limited.code(), limited.getMessage());
             throw limited;
         }
     }

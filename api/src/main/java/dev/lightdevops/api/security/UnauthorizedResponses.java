@@ -38,7 +38,7 @@ final class UnauthorizedResponses implements AuthenticationEntryPoint {
         String detail = failure instanceof OAuth2AuthenticationException oauth
                 && oauth.getError().getDescription() != null
                 ? oauth.getError().getDescription() : "a valid bearer token is required (Authorization header)";
-        audit.refused(null, request.getMethod() + " " + request.getRequestURI(), "unauthenticated", detail);
+        audit.refused(null, request.getMethod() + " " + request.getRequestURI(), null, "unauthenticated", detail);
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/mcp")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -25,7 +25,7 @@ class TenantIsolationTest {
         JsonNode amosTool = SecuredApi.client().call(amos, "get_operation", Map.of("id", id));
         HttpResponse<String> amosRest = SecuredApi.client().get(amos, "/api/v1/operations/" + id);
 
-        assertThat(McpClient.errorCode(bobsTool)).isEqualTo("invalid_argument");
+        assertThat(McpClient.errorCode(bobsTool)).isEqualTo("not_found");
         assertThat(bobsRest.statusCode()).isEqualTo(404);
         assertThat(McpClient.errorCode(amosTool)).isNull();
         assertThat(amosTool.get("result").get("structuredContent").get("operation").get("tenant").asString())
