@@ -42,6 +42,23 @@ public class ToolPermissions {
         return TABLE.containsKey(tool);
     }
 
+    /**
+     * Whether some call of {@code tool} could pass for {@code caller} (in some environment): what {@code tools/list}
+     * may offer. Not a security boundary; every call is still authorized by {@link #authorize}.
+     */
+    public boolean offeredTo(String tool, Caller caller) {
+        if (!TABLE.containsKey(tool)) {
+            return false;
+        }
+        for (Environment environment : Environment.values()) {
+            Requirement requirement = TABLE.get(tool).apply(Map.of("environment", environment.wireName()));
+            if (requirement.anyOf().isEmpty() || requirement.anyOf().stream().anyMatch(caller::may)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What calling {@code tool} with these arguments needs; unknown tools and environments are refused. */
     public Requirement requirementFor(String tool, Map<String, Object> arguments) {
         Function<Map<String, Object>, Requirement> rule = TABLE.get(tool);

@@ -33,6 +33,9 @@ class PermissionMatrixTest {
     private static final Map<String, Set<String>> ROLES = Map.of("Observer", OBSERVER, "Developer", DEVELOPER,
             "Developer_prod_access", PROD);
 
+    /** The MCP edge does not offer (nor run) a tool for which the caller holds no permission at all. */
+    private static final String NOT_OFFERED = "not_offered";
+
     /** What each tool needs (any one of), given the environment. */
     private static final Map<String, Function<String, Set<String>>> NEEDS = Map.of(
             "deploy_service", env -> Set.of("deploy_" + env),
@@ -81,9 +84,10 @@ class PermissionMatrixTest {
 
                     String what = role.getKey() + " " + tool + " " + env;
                     if (allowed) {
-                        softly.assertThat(MatrixCall.code(response)).as(what).isNotEqualTo("permission_denied");
+                        softly.assertThat(MatrixCall.code(response)).as(what)
+                                .isNotIn("permission_denied", NOT_OFFERED);
                     } else {
-                        softly.assertThat(MatrixCall.code(response)).as(what).isEqualTo("permission_denied");
+                        softly.assertThat(MatrixCall.code(response)).as(what).isIn("permission_denied", NOT_OFFERED);
                         softly.assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).as(what + " published")
                                 .isEqualTo(before);
                     }
@@ -94,8 +98,8 @@ class PermissionMatrixTest {
     }
 
     @Test
-    void unknownEnvironmentIsRejectedForEveryRole() {
-        for (String role : ROLES.keySet()) {
+    void unknownEnvironmentIsRejectedForEveryRoleThatMayDeploy() {
+        for (String role : List.of("Developer", "Developer_prod_access")) {
             String token = SecuredApi.issuer().token("matrix-unknown-" + role, role, "matrix");
             JsonNode response = SecuredApi.client().call(token, "deploy_service",
                     Map.of("environment", "qa-7", "service", "matrix", "version", "1.0.0"));
@@ -130,7 +134,7 @@ class PermissionMatrixTest {
     }
 
     private static List<String> registeredTools() {
-        String token = SecuredApi.issuer().token("lister", "Observer", "matrix");
+        String token = SecuredApi.issuer().token("lister", "Developer_prod_access", "matrix");
         JsonNode listed = dev.lightdevops.common.json.ContractJson.mapper().readTree(SecuredApi.client()
                 .post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").body());
         List<String> names = new ArrayList<>();
@@ -148,7 +152,9 @@ class PermissionMatrixTest {
     private static final class MatrixCall {
         static String code(JsonNode response) {
             if (response.has("error")) {
-                return "jsonrpc:" + response.get("error").get("code").asInt();
+                JsonNode error = response.get("error");
+                return error.get("code").asInt() == -32602 && error.get("message").asString().startsWith("Unknown tool")
+                        ? NOT_OFFERED : "jsonrpc:" + error.get("code").asInt();
             }
             return McpClient.errorCode(response);
         }
