@@ -151,7 +151,7 @@ class McpController {
             return methods.dispatch(request)
                     .thenApply(result -> (Object) ok(JsonRpc.result(requestId, result)))
                     .exceptionally(failure -> rpcError(requestId, failure));
-        } catch (JsonRpcException failure) {
+        } catch (JsonRpcException | LimitExceededException failure) {
             return done(rpcError(requestId, failure));
         }
     }
