@@ -1,0 +1,9 @@
+package dev.lightdevops.bench.suites;
+
+import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.Suite;
+
+public final class FootprintBench implements Suite {
+    @Override public String name() { return "footprint"; }
+    @Override public boolean run(Context context) { return true; }
+}
