@@ -65,13 +65,32 @@ public final class Stack implements AutoCloseable {
 
     /** A worker; ready once its listener has partitions assigned. */
     public App startWorker(Map<String, String> environment, String jvmOptions) throws InterruptedException {
+        return awaitWorker(launchWorker(environment, jvmOptions));
+    }
+
+    /** Starts a worker process without waiting (several can then start side by side). */
+    public ChildProcess launchWorker(Map<String, String> environment, String jvmOptions) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.putAll(environment);
-        ChildProcess worker = launch("worker-" + (++workers), Jdks.current(), jvmOptions, execJar("worker"), env);
-        worker.awaitLog(STARTED, 0, Duration.ofSeconds(120));
-        Duration ready = worker.awaitLog(WORKER_ASSIGNED, 0, Duration.ofSeconds(120));
+        return launch("worker-" + (++workers), Jdks.current(), jvmOptions, execJar("worker"), env);
+    }
+
+    /** Waits until a (re)started worker's listener has partitions assigned, counting log lines from {@code from}. */
+    public static App awaitWorker(ChildProcess worker, int from) throws InterruptedException {
+        worker.awaitLog(STARTED, from, Duration.ofSeconds(180));
+        Duration ready = worker.awaitLog(WORKER_ASSIGNED, from, Duration.ofSeconds(180));
         return new App(worker, null, ready);
+    }
+
+    public static App awaitWorker(ChildProcess worker) throws InterruptedException {
+        return awaitWorker(worker, 0);
+    }
+
+    public void stopAll(java.util.Collection<ChildProcess> processes) throws InterruptedException {
+        for (ChildProcess process : processes) {
+            process.stop();
+        }
     }
 
     /** The one-command local stack (embedded broker + worker + api in one JVM), ready once it answers MCP. */

@@ -30,6 +30,7 @@ public final class StatusWatcher implements AutoCloseable {
     private final List<Snapshot> history = new ArrayList<>();
     private final Map<String, Snapshot> terminal = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile byte[] terminalSample;
     private final Thread poller;
 
     public StatusWatcher(String bootstrapServers) {
@@ -85,6 +86,9 @@ public final class StatusWatcher implements AutoCloseable {
             history.add(snapshot);
         }
         if (snapshot.terminal()) {
+            if (terminalSample == null && "succeeded".equals(snapshot.status())) {
+                terminalSample = record.value();
+            }
             terminal.putIfAbsent(snapshot.id(), snapshot);
         }
     }
@@ -103,6 +107,11 @@ public final class StatusWatcher implements AutoCloseable {
         synchronized (history) {
             return List.copyOf(history);
         }
+    }
+
+    /** The raw bytes of the first succeeded snapshot seen, to copy realistic operations from. */
+    public byte[] terminalSample() {
+        return terminalSample;
     }
 
     public Snapshot terminalOf(String id) {
