@@ -16,5 +16,5 @@ cd "$(dirname "$0")/.."
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   ./mvnw -q -B package -DskipTests -pl api,worker,standalone,bench -am
 fi
-exec java -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
   dev.lightdevops.bench.Bench "$@"

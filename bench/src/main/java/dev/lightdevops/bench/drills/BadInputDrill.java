@@ -79,6 +79,7 @@ public final class BadInputDrill implements Suite {
 
     private static final class Tally {
         final AtomicLong refused = new AtomicLong();
+        final AtomicLong hostileSent = new AtomicLong();
         final AtomicLong valid = new AtomicLong();
         final AtomicLong validOk = new AtomicLong();
         final Map<String, Integer> byKind = Collections.synchronizedMap(new TreeMap<>());
@@ -113,7 +114,8 @@ public final class BadInputDrill implements Suite {
     }
 
     private static void hostile(ApiClient client, long n, Tally tally) {
-        HostileRequests.Kind kind = HostileRequests.KINDS.get((int) (n % HostileRequests.KINDS.size()));
+        long h = tally.hostileSent.getAndIncrement();
+        HostileRequests.Kind kind = HostileRequests.KINDS.get((int) (h % HostileRequests.KINDS.size()));
         String outcome;
         try {
             HttpResponse<String> answer = client.send(kind.build().apply(client, n));

@@ -32,6 +32,8 @@ public final class BrokerOutageDrill implements Suite {
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Duration AFTER = Duration.ofSeconds(25);
     private static final Duration HANG = Duration.ofSeconds(15);
+    private static final java.util.regex.Pattern ERROR_CODE =
+            java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
 
     @Override
     public String name() {
@@ -131,7 +133,8 @@ public final class BrokerOutageDrill implements Suite {
             return "accepted";
         }
         if (answer.body().contains("\"retryable\":true") || answer.statusCode() == 503) {
-            return "retryable error";
+            java.util.regex.Matcher code = ERROR_CODE.matcher(answer.body());
+            return "retryable error" + (code.find() ? " (" + code.group(1) + ")" : "");
         }
         unclear.add(answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
         return "unclear error";
