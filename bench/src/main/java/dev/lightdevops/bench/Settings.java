@@ -1,13 +1,15 @@
 package dev.lightdevops.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How long and how hard the harness runs, from environment variables (so {@code bench/run.sh} needs no flags):
  * the defaults are the issue's (30 s runs, 64 clients, 1,000 ops/s); {@code --quick} shortens everything.
  */
-public record Settings(int runs, Duration warmUp, Duration duration, int clients, double endToEndRate,
+public record Settings(int runs, Duration warmUp, Duration duration, int clients, List<Double> endToEndRates,
         Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
         String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv,
         boolean compareJdk25) {
@@ -18,7 +20,8 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 seconds(env, "BENCH_WARMUP", quick ? 4 : 10),
                 seconds(env, "BENCH_DURATION", quick ? 8 : 30),
                 integer(env, "BENCH_CLIENTS", 64),
-                integer(env, "BENCH_E2E_RATE", 1000),
+                Arrays.stream(env.getOrDefault("BENCH_E2E_RATES", "1000,100").split(",")).map(String::trim)
+                        .map(Double::valueOf).toList(),
                 seconds(env, "BENCH_SCALEOUT_CAP", quick ? 25 : 90),
                 integer(env, "BENCH_DRILL_DEPLOYS", 2000),
                 integer(env, "BENCH_DRILL_TARGETS", 500),

@@ -59,6 +59,9 @@ public final class BrokerOutageDrill implements Suite {
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 long start = System.nanoTime();
                 long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
+                java.util.concurrent.atomic.AtomicLong backAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+                java.util.concurrent.ConcurrentSkipListSet<Long> acceptedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
+                java.util.concurrent.ConcurrentSkipListSet<Long> refusedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
                 CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
                     try {
                         Thread.sleep(BEFORE.toMillis());
@@ -66,6 +69,7 @@ public final class BrokerOutageDrill implements Suite {
                         System.out.println("  broker stopped");
                         Thread.sleep(OUTAGE.toMillis());
                         stack.broker().start();
+                        backAt.set(System.nanoTime());
                         System.out.println("  broker started again");
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -83,6 +87,7 @@ public final class BrokerOutageDrill implements Suite {
                                     "staging", "1.0." + i)).timeout(HANG).build())
                             .handle((answer, failure) -> {
                                 String outcome = classify(answer, failure, accepted, unclear);
+                                (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
                                 outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
                                 return null;
                             }));
@@ -99,6 +104,13 @@ public final class BrokerOutageDrill implements Suite {
                     }
                 }
                 outcomes.forEach((outcome, count) -> report.line("- " + outcome + ": " + count));
+                Long firstAccepted = acceptedAt.ceiling(backAt.get());
+                Long lastRefused = refusedAt.isEmpty() ? null : refusedAt.last();
+                report.line("- after the broker was back: first call accepted after "
+                        + (firstAccepted == null ? "none" : Report.format((firstAccepted - backAt.get()) / 1e9) + " s")
+                        + ", last retryable error "
+                        + (lastRefused == null || lastRefused < backAt.get() ? "before it"
+                                : Report.format((lastRefused - backAt.get()) / 1e9) + " s after"));
                 report.line("- accepted " + accepted.size() + ", ended " + ended + ", not succeeded: "
                         + notSucceeded.size() + WorkerKillDrill.sample(notSucceeded));
                 report.line("- unclear answers (not accepted, not a retryable error) or hangs: " + unclear.size()

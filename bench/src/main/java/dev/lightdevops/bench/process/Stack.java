@@ -55,8 +55,14 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PORT", String.valueOf(port));
+        // Tokens from the api's own local issuer (POST /local/tokens) when it has one; anonymous as the fallback.
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("DEVOPS_AUTH_LOCAL_ISSUER_ENABLED", "true");
         env.put("AUTH_ALLOW_ANONYMOUS", "true");
         env.put("AUTH_ANONYMOUS_ROLE", "Developer");
+        // The per-principal limits protect a shared api from one agent; a load test is that one agent.
+        env.put("LIMITS_MUTATING_CALLS", "1000000000");
+        env.put("LIMITS_MAX_ACTIVE_OPERATIONS", "1000000000");
         env.putAll(environment);
         ChildProcess api = launch("api-" + port, java, jvmOptions, execJar("api"), env);
         Duration ready = awaitHttp(api, "http://127.0.0.1:" + port);

@@ -32,9 +32,8 @@ public final class EndToEndBench implements Suite {
     @Override
     public boolean run(Context context) throws Exception {
         Report report = context.report();
-        double rate = context.settings().endToEndRate();
         report.tableHeader("Benchmark 2, end to end: accepted → succeeded seen by a long-poller, open loop at "
-                + Report.format(rate) + " ops/s, zero-duration simulated target, one worker");
+                + context.settings().endToEndRates() + " ops/s, zero-duration simulated target, one worker");
         try (Stack stack = context.newStack("e2e")) {
             stack.startBroker();
             Map<String, String> workerEnv = new HashMap<>(context.settings().workerConcurrencyEnv());
@@ -56,35 +55,47 @@ public final class EndToEndBench implements Suite {
             double kafkaP99 = report.figure("baseline: Kafka EndToEndLatency p99", Goal.none(),
                     kafka.stream().map(KafkaEndToEnd.Figures::p99).toList(), "ms", null);
 
-            Poller poller = new Poller(client);
-            List<LoadResult> results = Measure.repeat("e2e", context.settings().runs(), () -> OpenLoop.run(rate,
-                    context.settings().warmUp(), context.settings().duration(), Duration.ofSeconds(60),
-                    seq -> client.sendAsync(client.post("/mcp",
-                                    ApiClient.deployCall(seq, "e2e-" + (seq % 1000), "staging", "1.0." + seq)).build())
-                            .thenCompose(answer -> {
-                                String id = ApiClient.acceptedOperationId(answer);
-                                return id == null
-                                        ? CompletableFuture.failedFuture(new IllegalStateException(
-                                                "not accepted: " + answer.statusCode() + " " + answer.body()))
-                                        : poller.awaitTerminal(id, "queued");
-                            })
-                            .thenApply("succeeded"::equals)));
-            double p50 = Report.median(Measure.each(results, LoadResult::p50));
-            double p99 = Report.median(Measure.each(results, LoadResult::p99));
-            report.figure("end to end p50", Goal.atMost(15, "ms"), Measure.each(results, LoadResult::p50), "ms",
-                    String.format(Locale.ROOT, "%.1f× Kafka's p50", p50 / kafkaP50));
-            report.figure("end to end p99", Goal.atMost(50, "ms"), Measure.each(results, LoadResult::p99), "ms",
-                    String.format(Locale.ROOT, "%.1f× Kafka's p99; p99.9 %s ms", p99 / kafkaP99,
-                            Report.format(Report.median(Measure.each(results, LoadResult::p999)))));
-            report.figure("end to end completed", Goal.atLeast(rate, "ops/s"),
-                    Measure.each(results, LoadResult::throughput), "ops/s",
-                    results.stream().mapToLong(LoadResult::errors).sum() + " failed or unfinished; "
-                            + poller.polls.get() + " polls, " + poller.unchangedAtOnce.get()
-                            + " answered at once unchanged (long-poll " + (poller.unchangedAtOnce.get() * 4
-                            > poller.polls.get() ? "NOT honoured: short-polling every 5 ms" : "honoured") + ")");
+            for (double rate : context.settings().endToEndRates()) {
+                measureAt(context, client, rate, kafkaP50, kafkaP99);
+            }
             report.line("");
             report.line("RSS after the runs: api " + Report.format(api.process().rssMegabytes()) + " MB.");
         }
         return true;
+    }
+
+    private static void measureAt(Context context, ApiClient client, double rate, double kafkaP50, double kafkaP99)
+            throws Exception {
+        Report report = context.report();
+        String at = " at " + Report.format(rate) + "/s";
+        Poller poller = new Poller(client);
+        List<LoadResult> results = Measure.repeat("e2e", context.settings().runs(), () -> OpenLoop.run(rate,
+                context.settings().warmUp(), context.settings().duration(), Duration.ofSeconds(60),
+                seq -> client.sendAsync(client.post("/mcp",
+                                ApiClient.deployCall(seq, "e2e-" + (seq % 1000), "staging", "1.0." + seq)).build())
+                        .thenCompose(answer -> {
+                            String id = ApiClient.acceptedOperationId(answer);
+                            return id == null
+                                    ? CompletableFuture.failedFuture(new IllegalStateException(
+                                            "not accepted: " + answer.statusCode() + " " + answer.body()))
+                                    : poller.awaitTerminal(id, "queued");
+                        })
+                        .thenApply("succeeded"::equals)));
+        double p50 = Report.median(Measure.each(results, LoadResult::p50));
+        double p99 = Report.median(Measure.each(results, LoadResult::p99));
+        report.figure("end to end p50" + at, Goal.atMost(15, "ms"), Measure.each(results, LoadResult::p50), "ms",
+                String.format(Locale.ROOT, "%.1f× Kafka's p50", p50 / kafkaP50));
+        report.figure("end to end p99" + at, Goal.atMost(50, "ms"), Measure.each(results, LoadResult::p99), "ms",
+                String.format(Locale.ROOT, "%.1f× Kafka's p99; p99.9 %s ms", p99 / kafkaP99,
+                        Report.format(Report.median(Measure.each(results, LoadResult::p999)))));
+        report.figure("end to end completed" + at, Goal.atLeast(rate, "ops/s"),
+                Measure.each(results, LoadResult::throughput), "ops/s",
+                results.stream().mapToLong(LoadResult::errors).sum() + " failed or unfinished"
+                        + results.stream().map(LoadResult::firstError).filter(e -> e != null).findFirst()
+                                .map(e -> " (first: " + e.substring(0, Math.min(120, e.length())) + ")").orElse("")
+                        + "; "
+                        + poller.polls.get() + " polls, " + poller.unchangedAtOnce.get()
+                        + " answered at once unchanged (long-poll " + (poller.unchangedAtOnce.get() * 4
+                        > poller.polls.get() ? "NOT honoured: short-polling every 5 ms" : "honoured") + ")");
     }
 }
