@@ -29,7 +29,7 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 env.getOrDefault("BENCH_TOKEN", ""),
                 env.getOrDefault("BENCH_API_JVM_OPTS", ""),
                 env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
-                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "")),
+                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")),
                 !"0".equals(env.getOrDefault("BENCH_JDK25", "1")));
     }
 

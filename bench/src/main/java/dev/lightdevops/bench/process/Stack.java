@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
 
-    public static final Pattern WORKER_ASSIGNED = Pattern.compile("partitions assigned", Pattern.CASE_INSENSITIVE);
+    public static final Pattern WORKER_ASSIGNED = Pattern.compile("partitions assigned.*ops\\.commands-", Pattern.CASE_INSENSITIVE);
     public static final Pattern STARTED = Pattern.compile("Started \\w+Application in");
 
     private final Path repository;
