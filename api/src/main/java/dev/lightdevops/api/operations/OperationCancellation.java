@@ -49,18 +49,20 @@ public class OperationCancellation {
             CompletableFuture<CancelRequest> requested =
                     publisher.publishCancelRequest(new CancelRequest(id, caller.principal(), now));
             if (operation.status() != OperationStatus.QUEUED) {
-                return requested.thenApply(published -> {
+                // Async: the ack completes on the producer's I/O thread, which must never send (see CommandPublisher).
+                return requested.thenApplyAsync(published -> {
                     audit.cancellation("cancel_requested", operation, caller, client, tool);
                     return operation;
                 });
             }
             Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
                     "cancelled by " + caller.principal() + " before it started", false), now);
-            return requested.thenCompose(published -> publisher.publishSnapshot(cancelled)).thenApply(written -> {
-                view.apply(written);
-                audit.cancellation("cancelled", written, caller, client, tool);
-                return view.find(id).orElse(written);
-            });
+            return requested.thenComposeAsync(published -> publisher.publishSnapshot(cancelled))
+                    .thenApplyAsync(written -> {
+                        view.apply(written);
+                        audit.cancellation("cancelled", written, caller, client, tool);
+                        return view.find(id).orElse(written);
+                    });
         });
     }
 
