@@ -247,6 +247,22 @@ class McpProtocolTest {
                 .errorCode()).isEqualTo(-32602);
     }
 
+    @Test
+    void promptsFillTheirArgumentsAndRefuseMissingRequiredOnes() {
+        JsonNode listed = mcp.modern("prompts/list", null, "").result();
+        JsonNode prompt = mcp.legacy("prompts/get", """
+                "name":"deploy-service","arguments":{"service":"billing","version":"3.0.1","environment":"staging"}""")
+                .result();
+        McpExchange.Reply missing = mcp.legacy("prompts/get", "\"name\":\"deploy-service\",\"arguments\":{}");
+
+        assertThat(listed.get("prompts").toString()).contains("deploy-service", "investigate-service");
+        assertThat(listed.get("cacheScope").asString()).isEqualTo("public");
+        assertThat(prompt.get("messages").get(0).get("content").get("text").asString())
+                .contains("Deploy billing version 3.0.1 to staging.").contains("get_operation");
+        assertThat(missing.errorCode()).isEqualTo(-32602);
+        assertThat(missing.errorMessage()).contains("'service'");
+    }
+
     private static JsonNode tool(JsonNode toolsList, String name) {
         for (JsonNode tool : toolsList.get("tools")) {
             if (tool.get("name").asString().equals(name)) {
