@@ -6,6 +6,7 @@ import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.common.testing.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,16 @@ class McpProtocolTest {
     void getAndDeleteAre405BecauseThereAreNoSessions() {
         assertThat(Http.get(url).statusCode()).isEqualTo(405);
         assertThat(Http.send(HttpRequest.newBuilder(URI.create(url)).DELETE()).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void clientThatAcceptsNeitherJsonNorSseIsTold406() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).contains("Accept: application/json, text/event-stream");
     }
 
     @Test
