@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The validated arguments of {@code deploy_service}. */
 public record DeployRequest(String service, String version, Environment environment, String reason,
-        String idempotencyKey, boolean dryRun) {
+        String idempotencyKey, boolean dryRun, Boolean autoRollback) {
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
@@ -20,7 +20,7 @@ public record DeployRequest(String service, String version, Environment environm
     static final String KEY_TEXT = "at most 128 letters, digits, '.', '_', ':' or '-'";
 
     private static final Set<String> ALLOWED =
-            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run");
+            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "auto_rollback");
 
     public static DeployRequest from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
@@ -30,7 +30,9 @@ public record DeployRequest(String service, String version, Environment environm
                 args.environment("environment"),
                 args.optionalString("reason", REASON, REASON_TEXT),
                 args.optionalString("idempotency_key", IDEMPOTENCY_KEY, KEY_TEXT),
-                args.optionalBoolean("dry_run", false));
+                args.optionalBoolean("dry_run", false),
+                arguments != null && arguments.get("auto_rollback") != null
+                        ? args.optionalBoolean("auto_rollback", false) : null);
     }
 
     public Target target() {
@@ -47,6 +49,8 @@ public record DeployRequest(String service, String version, Environment environm
             recorded.put("reason", reason);
         }
         recorded.put("dry_run", dryRun);
+        // Whether a failed health check rolls back by itself: on by default in production only.
+        recorded.put("auto_rollback", autoRollback != null ? autoRollback : environment == Environment.PRODUCTION);
         return recorded;
     }
 }

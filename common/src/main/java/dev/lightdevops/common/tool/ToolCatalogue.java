@@ -29,14 +29,20 @@ public final class ToolCatalogue {
                             "reason", string(DeployRequest.REASON.pattern(), DeployRequest.REASON_TEXT),
                             "idempotency_key", string(DeployRequest.IDEMPOTENCY_KEY.pattern(),
                                     DeployRequest.KEY_TEXT),
-                            "dry_run", Map.of("type", "boolean", "default", false)),
+                            "dry_run", Map.of("type", "boolean", "default", false),
+                            "auto_rollback", Map.of("type", "boolean", "description",
+                                    "roll back by itself when the health check fails; default true in production")),
                             List.of("service", "version", "environment")),
                     OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true),
             new ToolDefinition(GET_OPERATION, "Get an operation",
                     "Returns the current snapshot of an operation by id: status, progress, and result or error.",
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
-                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false));
+                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false),
+            IntegrationTools.ROLLBACK,
+            IntegrationTools.LOGS,
+            IntegrationTools.METRICS,
+            IntegrationTools.DEPLOYMENTS);
 
     private ToolCatalogue() {
     }
