@@ -11,6 +11,8 @@ final class JsonRpc {
     static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
     static final int INTERNAL_ERROR = -32603;
+    /** Implementation-defined server error: a per-principal limit refused the call (data says when to retry). */
+    static final int LIMIT_EXCEEDED = -32029;
     /** 2025-11-25 and earlier only: resource not found (2026-07-28 uses -32602). */
     static final int RESOURCE_NOT_FOUND = -32002;
     static final int HEADER_MISMATCH = -32020;

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.security.LimitExceededException;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -165,6 +166,10 @@ class McpController {
                 ? failure.getCause() : failure;
         if (cause instanceof JsonRpcException rpc) {
             return status(rpc.status(), JsonRpc.error(id, rpc.code(), rpc.getMessage(), rpc.data()));
+        }
+        if (cause instanceof LimitExceededException limited) {
+            return ok(JsonRpc.error(id, JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), java.util.Map.of("reason",
+                    limited.code(), "retry_after_seconds", limited.retryAfterSeconds())));
         }
         log.error("an MCP request failed unexpectedly", cause);
         return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error: the server failed to answer; "

@@ -2,6 +2,7 @@ package dev.lightdevops.api.tools;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.api.security.ToolCallGate;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.util.Collection;
 import java.util.List;
@@ -13,15 +14,19 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link ToolHandler} bean by name. {@link #call} turns refusals the caller can act on (invalid arguments,
- * missing permission, Kafka unavailable) into error results, so a model sees the reason and can correct itself.
+ * Every {@link ToolHandler} bean by name. {@link #call} passes every call through the security gate
+ * ({@link ToolCallGate}: permission, rate limit, active-operation cap) before the handler runs, and turns refusals
+ * the caller can act on (invalid arguments, missing permission, Kafka unavailable) into error results, so a model
+ * sees the reason and can correct itself. Limit refusals propagate, for the edge to answer 429 / a JSON-RPC error.
  */
 @Component
 public class ToolRegistry {
 
     private final Map<String, ToolHandler> handlers;
+    private final ToolCallGate gate;
 
-    ToolRegistry(List<ToolHandler> handlers) {
+    ToolRegistry(List<ToolHandler> handlers, ToolCallGate gate) {
+        this.gate = gate;
         this.handlers = handlers.stream()
                 .collect(Collectors.toUnmodifiableMap(handler -> handler.definition().name(), Function.identity()));
     }
@@ -36,6 +41,7 @@ public class ToolRegistry {
             throw new UnknownToolException(name);
         }
         try {
+            gate.admit(handler.definition(), arguments, caller);
             return handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
         } catch (RuntimeException refused) {
             return CompletableFuture.completedFuture(asResult(refused));

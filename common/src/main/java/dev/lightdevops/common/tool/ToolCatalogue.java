@@ -67,7 +67,14 @@ public final class ToolCatalogue {
             IntegrationTools.ROLLBACK,
             IntegrationTools.LOGS,
             IntegrationTools.METRICS,
-            IntegrationTools.DEPLOYMENTS);
+            IntegrationTools.DEPLOYMENTS,
+            new ToolDefinition(AUTHENTICATE_USER, "Who am I",
+                    "Returns the caller's identity and what it may do: principal, name, email, tenant, roles and "
+                            + "permissions, from the validated bearer token. Given a token argument, validates "
+                            + "that token the same way and describes it instead.",
+                    objectSchema(Map.of("token", Map.of("type", "string", "description",
+                            "optional: a JWT to validate and describe instead of the caller's own")), List.of()),
+                    OutputSchemas.IDENTITY, ToolDefinition.Kind.READ, false));
 
     private ToolCatalogue() {
     }
