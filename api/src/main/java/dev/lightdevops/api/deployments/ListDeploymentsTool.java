@@ -2,6 +2,7 @@ package dev.lightdevops.api.deployments;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.deployment.Deployment;
@@ -43,8 +44,8 @@ class ListDeploymentsTool implements ToolHandler {
 
     @Override
     public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
-        if (!caller.may("read_deployments")) {
-            throw new PermissionDeniedException("read_deployments", "list deployments");
+        if (!caller.may(Permissions.READ_DEPLOYMENTS)) {
+            throw new PermissionDeniedException(Permissions.READ_DEPLOYMENTS, "list deployments");
         }
         Arguments args = Arguments.of(arguments, Set.of("service", "environment"));
         String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");

@@ -5,6 +5,7 @@ import dev.lightdevops.api.operations.OperationAcceptance;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationRequest;
 import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
@@ -57,7 +58,7 @@ class RollbackDeploymentTool implements ToolHandler {
                     + deploy.type().wireName() + ", not a deploy; name the deploy to roll back, or the service");
         }
         Environment environment = Environment.fromWireName(deploy.target().environment()).orElseThrow();
-        if (request.environment() != null && request.environment() != environment) {
+        if (request.environment() != environment) {
             throw new InvalidArgumentsException("environment", "operation " + deploy.id() + " deployed to "
                     + environment.wireName() + ", not " + request.environment().wireName());
         }
@@ -69,7 +70,7 @@ class RollbackDeploymentTool implements ToolHandler {
         dev.lightdevops.common.operation.Target target =
                 new dev.lightdevops.common.operation.Target(request.service(), environment);
         return acceptance.accept(new OperationRequest(ToolCatalogue.ROLLBACK_DEPLOYMENT, OperationType.ROLLBACK,
-                target, target.key(), "rollback_" + environment, request.asRecorded(),
+                target, target.key(), Permissions.rollback(request.environment()), request.asRecorded(),
                 "Rollback of " + request.service() + " in " + environment
                         + (request.targetVersion() == null ? "" : " to " + request.targetVersion()),
                 request.idempotencyKey(), null), caller);

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.OperationType;
@@ -29,7 +30,7 @@ class GetMetricsTool implements ToolHandler {
     @Override
     public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
         MetricsQuery query = MetricsQuery.from(arguments);
-        return fetches.answer(ToolCatalogue.GET_METRICS, OperationType.FETCH_METRICS, "read_metrics", query.key(),
+        return fetches.answer(ToolCatalogue.GET_METRICS, OperationType.FETCH_METRICS, Permissions.READ_METRICS, query.key(),
                 query.asRecorded(), "Metrics " + String.join(", ", query.metrics()) + " since "
                         + query.range().since(), caller);
     }

@@ -76,7 +76,7 @@ class IntegrationToolsTest {
                 .get("structuredContent").get("operation_id").asString();
 
         String rollbackId = call("rollback_deployment", """
-                {"operation_id":"%s","reason":"bad migration in 4.0.0"}""".formatted(deployId))
+                {"operation_id":"%s","environment":"development","reason":"bad migration in 4.0.0"}""".formatted(deployId))
                 .get("structuredContent").get("operation_id").asString();
 
         Command command = commandOf(rollbackId);

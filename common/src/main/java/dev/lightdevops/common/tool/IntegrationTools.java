@@ -16,7 +16,8 @@ final class IntegrationTools {
     static final ToolDefinition ROLLBACK = new ToolDefinition(ToolCatalogue.ROLLBACK_DEPLOYMENT,
             "Roll back a deployment",
             "Rolls service@environment back to the version live before the current one, or to target_version if it "
-                    + "was live before. Name the service and environment, or the operation_id of the deploy to undo. "
+                    + "was live before. Name the environment and the service, or the operation_id of the deploy to "
+                    + "undo. "
                     + "Answers at once with an operation whose result is a placeholder; poll it with get_operation.",
             ToolCatalogue.objectSchema(properties(
                     "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
@@ -28,7 +29,7 @@ final class IntegrationTools {
                             "a version that was live before; default: the previous live version"),
                     "idempotency_key", ToolCatalogue.string(DeployRequest.IDEMPOTENCY_KEY.pattern(),
                             DeployRequest.KEY_TEXT)),
-                    List.of("reason")),
+                    List.of("environment", "reason")),
             OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true);
 
     static final ToolDefinition LOGS = new ToolDefinition(ToolCatalogue.GET_LOGS, "Get logs",

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The validated arguments of {@code rollback_deployment}: what to roll back (a service, or the id of the deploy
- * operation to undo), where, why (at least 10 characters: a rollback is an incident action and its reason is recorded),
+ * operation to undo), where (always named, so the call is authorized per environment before anything is looked up), why (at least 10 characters: a rollback is an incident action and its reason is recorded),
  * and optionally the version to return to (it must have been live before).
  */
 public record RollbackRequest(String service, Environment environment, String operationId, String reason,
@@ -30,12 +30,7 @@ public record RollbackRequest(String service, Environment environment, String op
             throw new InvalidArgumentsException("service",
                     "is required (or operation_id: the id of the deploy operation to roll back)");
         }
-        Environment environment = arguments != null && arguments.get("environment") != null
-                ? args.environment("environment") : null;
-        if (service != null && environment == null) {
-            throw new InvalidArgumentsException("environment", "is required with service; one of "
-                    + Environment.wireNames());
-        }
+        Environment environment = args.environment("environment");
         String reason = args.optionalString("reason", REASON, REASON_TEXT);
         if (reason == null || reason.isBlank()) {
             throw new InvalidArgumentsException("reason", "is required (" + REASON_TEXT + ")");
