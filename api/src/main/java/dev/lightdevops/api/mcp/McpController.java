@@ -1,5 +1,6 @@
 package dev.lightdevops.api.mcp;
 
+import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.security.LimitExceededException;
 import dev.lightdevops.api.tools.ToolResult;
@@ -133,8 +134,9 @@ class McpController {
                     "Invalid request: \"method\" must be a string and \"id\" a string or an integer (not null)")));
         }
         Object requestId = json.treeToValue(id, Object.class);
+        Caller caller = callers.resolve(http);
         try {
-            McpRequest request = reader.read(message, http, callers.resolve(http));
+            McpRequest request = reader.read(message, http, caller);
             if (mayStream && "subscriptions/listen".equals(request.method()) && request.modern()) {
                 List<String> uris = listens.subscribedOperations(request);
                 response.setHeader("X-Accel-Buffering", "no");
@@ -151,7 +153,7 @@ class McpController {
             return methods.dispatch(request)
                     .thenApply(result -> (Object) ok(JsonRpc.result(requestId, result)))
                     .exceptionally(failure -> rpcError(requestId, failure));
-        } catch (JsonRpcException failure) {
+        } catch (RuntimeException failure) {
             return done(rpcError(requestId, failure));
         }
     }
