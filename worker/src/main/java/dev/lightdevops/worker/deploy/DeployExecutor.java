@@ -41,7 +41,7 @@ class DeployExecutor implements OperationExecutor {
         String version = String.valueOf(request.get("version"));
         Deployment current = deployments.current(service, environment);
         DeploySpec spec = new DeploySpec(service, environment, version, current.liveVersion(), operation.id(),
-                (String) request.get("reason"), operation.deadline());
+                (String) request.get("reason"), operation.deadline(), operation);
         if (Boolean.TRUE.equals(request.get("dry_run"))) {
             return result(spec, Map.of("dry_run", true, "would_replace", String.valueOf(current.liveVersion())));
         }
@@ -71,7 +71,7 @@ class DeployExecutor implements OperationExecutor {
         progress.report(new Progress(90, "auto_rollback", "health check failed: rolling back to " + previous));
         DeploySpec back = new DeploySpec(failedSpec.service(), failedSpec.environment(), previous,
                 failedSpec.version(), operation.id(), "automatic rollback: " + cause.getMessage(),
-                operation.deadline());
+                operation.deadline(), operation);
         try {
             target.rollback(back, progress);
         } catch (DeployFailedException rollbackFailed) {

@@ -42,7 +42,7 @@ class RollbackExecutor implements OperationExecutor {
         String version = versionToRestore(current, request);
         String reason = String.valueOf(request.get("reason"));
         DeploySpec spec = new DeploySpec(service, environment, version, current.liveVersion(), operation.id(), reason,
-                operation.deadline());
+                operation.deadline(), operation);
         Map<String, Object> details = target.rollback(spec, progress);
         deployments.record(current, "rollback", version, DeploymentEvent.LIVE, operation.id(), reason, target.name(),
                 operation.requestedBy());

@@ -116,14 +116,14 @@ class CommandDeployTargetTest {
     @Test
     void anEnvironmentWithoutACommandIsAClearFailure() {
         assertThatThrownBy(() -> target("staging", List.of("/bin/sh", script("deploy.sh")), null)
-                .deploy(new DeploySpec("cart", "development", "1.0.0", null, "op-1", null, null), progress::add))
+                .deploy(new DeploySpec("cart", "development", "1.0.0", null, "op-1", null, null, null), progress::add))
                 .isInstanceOfSatisfying(DeployFailedException.class,
                         failure -> assertThat(failure.code()).isEqualTo("target_not_configured"));
     }
 
     private DeploySpec spec(String service, String version, Instant deadline) {
         String environment = "staging";
-        return new DeploySpec(service, environment, version, "0.9.0", "op-" + System.nanoTime(), "test", deadline);
+        return new DeploySpec(service, environment, version, "0.9.0", "op-" + System.nanoTime(), "test", deadline, null);
     }
 
     private static CommandDeployTarget target(String environment, List<String> deploy, List<String> rollback) {
