@@ -19,15 +19,19 @@ public record MetricsQuery(String service, List<String> metrics, TimeRange range
 
     public static final Pattern METRIC = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.]{0,199}");
     public static final int MAX_METRICS = 10;
+    /** The golden signals asked for when a call names no metric: saturation, latency, errors, traffic. */
+    public static final List<String> DEFAULT_METRICS = List.of("system.cpu.user", "trace.http.request.duration",
+            "trace.http.request.errors", "trace.http.request.hits");
     static final Set<String> ALLOWED = Set.of("service", "metrics", "since", "until", "step_seconds");
 
     public static MetricsQuery from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
         String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");
-        Object names = arguments.get("metrics");
+        Object names = arguments == null || arguments.get("metrics") == null ? DEFAULT_METRICS
+                : arguments.get("metrics");
         if (!(names instanceof List<?> list) || list.isEmpty() || list.size() > MAX_METRICS) {
             throw new InvalidArgumentsException("metrics",
-                    "is required: a list of 1 to " + MAX_METRICS + " metric names such as system.cpu.user");
+                    "must be a list of 1 to " + MAX_METRICS + " metric names such as system.cpu.user");
         }
         TreeSet<String> metrics = new TreeSet<>();
         for (Object name : list) {

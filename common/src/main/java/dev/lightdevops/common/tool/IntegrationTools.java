@@ -55,11 +55,13 @@ final class IntegrationTools {
             ToolCatalogue.objectSchema(properties(
                     "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
                     "metrics", Map.of("type", "array", "minItems", 1, "maxItems", MetricsQuery.MAX_METRICS,
-                            "items", Map.of("type", "string", "pattern", "^" + MetricsQuery.METRIC.pattern() + "$")),
+                            "items", Map.of("type", "string", "pattern", "^" + MetricsQuery.METRIC.pattern() + "$"),
+                            "description", "metric names; default: " + String.join(", ",
+                                    MetricsQuery.DEFAULT_METRICS)),
                     "since", withDefault(TIME, "1h"),
                     "until", withDefault(TIME, "now"),
                     "step_seconds", Map.of("type", "integer", "minimum", 1, "maximum", 86_400, "default", 60)),
-                    List.of("metrics")),
+                    List.of()),
             OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true);
 
     static final ToolDefinition DEPLOYMENTS = new ToolDefinition(ToolCatalogue.LIST_DEPLOYMENTS, "List deployments",
