@@ -12,7 +12,8 @@ public record DeployRequest(String service, String version, Environment environm
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
-    public static final Pattern REASON = Pattern.compile("[^\\p{Cntrl}]{1,500}");
+    /** No control characters; written with \x escapes so the schema pattern is also a valid JavaScript regex. */
+    public static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{1,500}");
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final String SERVICE_TEXT = "a service name: lowercase letters, digits and '-', at most 63 characters";
     static final String VERSION_TEXT = "a version such as 1.4.2 or sha-3f2a9c1 (letters, digits, '.', '_', '+', '-')";
