@@ -3,6 +3,7 @@ package dev.lightdevops.common.deployment;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,6 +39,7 @@ public class DeploymentLedger implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentLedger.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, Object> consumerConfig;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
@@ -120,10 +123,16 @@ public class DeploymentLedger implements SmartLifecycle {
             reader.seekToBeginning(partitions);
             Map<CompletableFuture<Void>, Map<TopicPartition, Long>> pending = new HashMap<>();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                    apply(record);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                        apply(record);
+                    }
+                    answerCatchUpRequests(reader, partitions, pending);
+                } catch (RetriableException transientFailure) {
+                    // The broker is restarting or unreachable for a moment: keep the view and try again.
+                    log.warn("the deployments view could not read {} for now: {}", Topics.DEPLOYMENTS,
+                            transientFailure.toString());
                 }
-                answerCatchUpRequests(reader, partitions, pending);
             }
         } catch (WakeupException stopping) {
             // stop() woke the consumer up: leave the loop.
@@ -137,9 +146,19 @@ public class DeploymentLedger implements SmartLifecycle {
 
     private void answerCatchUpRequests(KafkaConsumer<String, byte[]> reader, Collection<TopicPartition> partitions,
             Map<CompletableFuture<Void>, Map<TopicPartition, Long>> pending) {
+        List<CompletableFuture<Void>> asked = new ArrayList<>();
         CompletableFuture<Void> request;
         while ((request = catchUpRequests.poll()) != null) {
-            pending.put(request, reader.endOffsets(partitions));
+            asked.add(request);
+        }
+        if (!asked.isEmpty()) {
+            try {
+                Map<TopicPartition, Long> ends = reader.endOffsets(partitions, END_OFFSETS_TIMEOUT);
+                asked.forEach(waiting -> pending.put(waiting, ends));
+            } catch (RetriableException notNow) {
+                catchUpRequests.addAll(asked);
+                throw notNow;
+            }
         }
         pending.entrySet().removeIf(entry -> {
             boolean done = entry.getKey().isDone() || entry.getValue().entrySet().stream()
