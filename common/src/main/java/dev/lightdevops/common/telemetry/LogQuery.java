@@ -16,7 +16,7 @@ public record LogQuery(String service, LogLevel level, String text, TimeRange ra
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 100;
-    public static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,500}");
+    public static final Pattern TEXT = Pattern.compile("[^\\x00-\\x1F\\x7F]{1,500}");
     static final Set<String> ALLOWED = Set.of("service", "level", "query", "since", "until", "limit");
 
     public static LogQuery from(Map<String, Object> arguments) {

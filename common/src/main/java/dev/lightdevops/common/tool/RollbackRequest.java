@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record RollbackRequest(String service, Environment environment, String operationId, String reason,
         String targetVersion, String idempotencyKey) {
 
-    public static final Pattern REASON = Pattern.compile("[^\\p{Cntrl}]{10,500}");
+    public static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{10,500}");
     public static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     static final String REASON_TEXT = "why you roll back: one line of 10 to 500 characters";
     static final Set<String> ALLOWED = Set.of("service", "environment", "operation_id", "deployment_id", "reason",
