@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The validated arguments of {@code deploy_service}. */
 public record DeployRequest(String service, String version, Environment environment, String reason,
-        String idempotencyKey, boolean dryRun, Boolean autoRollback) {
+        String idempotencyKey, boolean dryRun, Integer timeoutSeconds, Boolean autoRollback) {
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
@@ -19,9 +19,12 @@ public record DeployRequest(String service, String version, Environment environm
     static final String VERSION_TEXT = "a version such as 1.4.2 or sha-3f2a9c1 (letters, digits, '.', '_', '+', '-')";
     static final String REASON_TEXT = "one line of at most 500 characters";
     static final String KEY_TEXT = "at most 128 letters, digits, '.', '_', ':' or '-'";
+    /** Longest deadline a caller may ask for; the deploy's default deadline caps it anyway. */
+    public static final int MAX_TIMEOUT_SECONDS = 86_400;
 
     private static final Set<String> ALLOWED =
-            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "auto_rollback");
+            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "timeout_seconds",
+                    "auto_rollback");
 
     public static DeployRequest from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
@@ -32,6 +35,7 @@ public record DeployRequest(String service, String version, Environment environm
                 args.optionalString("reason", REASON, REASON_TEXT),
                 args.optionalString("idempotency_key", IDEMPOTENCY_KEY, KEY_TEXT),
                 args.optionalBoolean("dry_run", false),
+                args.optionalWholeNumber("timeout_seconds", 1, MAX_TIMEOUT_SECONDS),
                 arguments != null && arguments.get("auto_rollback") != null
                         ? args.optionalBoolean("auto_rollback", false) : null);
     }
