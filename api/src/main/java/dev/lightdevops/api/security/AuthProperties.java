@@ -39,7 +39,8 @@ public record AuthProperties(
         @DefaultValue({}) List<String> audiences,
         @DefaultValue("30s") @NotNull Duration clockSkew,
         @DefaultValue("default") @NotBlank String defaultTenant,
-        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json"}) List<String> publicPaths,
+        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json", "/local/tokens"})
+        List<String> publicPaths,
         @DefaultValue @Valid @NotNull Claims claims,
         @DefaultValue({}) Map<String, List<String>> roles,
         @DefaultValue @Valid @NotNull LocalIssuer localIssuer) {
