@@ -133,6 +133,16 @@ class OperationEngineApiTest {
     }
 
     @Test
+    void aQueryParameterThatIsNotUtf8IsAProblem() {
+        HttpResponse<String> response = Http.get(ApiTestContexts.baseUrl(first) + "/api/v1/operations?page_token=%ff");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("invalid-argument");
+    }
+
+    @Test
     void cancellingAQueuedOperationEndsItCancelledAtOnceAndTellsTheWorkers() {
         String id = deploy(first, """
                 {"service":"cancel-me","version":"1.0.0","environment":"staging"}""").get("operation_id").asString();

@@ -7,6 +7,7 @@ import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.UnauthenticatedException;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -66,6 +67,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setProperty("retryable", true);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
+    }
+
+    /** Tomcat refuses query parameters that are not valid UTF-8 only when they are read (by a controller). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-argument",
+                "a query parameter could not be decoded: percent-encode its value as UTF-8");
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail) {
