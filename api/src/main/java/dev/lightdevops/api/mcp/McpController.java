@@ -1,5 +1,6 @@
 package dev.lightdevops.api.mcp;
 
+import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.security.LimitExceededException;
@@ -7,6 +8,7 @@ import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class McpController {
 
     private static final Logger log = LoggerFactory.getLogger(McpController.class);
+    /** Beyond the longest wait: room for the publish and catch-up that may precede it. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
 
     private final JsonMapper json;
     private final CallerResolver callers;
@@ -46,9 +51,11 @@ class McpController {
     private final ProgressStreams progress;
     private final ListenStreams listens;
     private final OriginGuard origins;
+    private final Duration longestAnswer;
 
     McpController(JsonMapper json, CallerResolver callers, RequestReader reader, McpMethods methods, ToolCalls tools,
-            ProgressStreams progress, ListenStreams listens, OriginGuard origins) {
+            ProgressStreams progress, ListenStreams listens, OriginGuard origins, McpProperties settings,
+            OperationsProperties operations) {
         this.json = json;
         this.callers = callers;
         this.reader = reader;
@@ -57,6 +64,9 @@ class McpController {
         this.progress = progress;
         this.listens = listens;
         this.origins = origins;
+        Duration longestWait = settings.resultWait().compareTo(operations.maxWait()) > 0 ? settings.resultWait()
+                : operations.maxWait();
+        this.longestAnswer = longestWait.plus(ANSWER_MARGIN);
     }
 
     @GetMapping("/mcp")
@@ -69,9 +79,26 @@ class McpController {
         return notAllowed("DELETE");
     }
 
+    /**
+     * The answer as a DeferredResult with its own timeout: some answers legitimately wait longer than Spring MVC's
+     * default async request timeout (tasks/result up to result-wait), which would otherwise end them with a 503.
+     */
     @PostMapping("/mcp")
-    CompletableFuture<Object> post(@RequestBody(required = false) String body, HttpServletRequest http,
+    DeferredResult<Object> post(@RequestBody(required = false) String body, HttpServletRequest http,
             HttpServletResponse response) {
+        DeferredResult<Object> deferred = new DeferredResult<>(longestAnswer.toMillis());
+        answer(body, http, response).whenComplete((value, failure) -> {
+            if (failure == null) {
+                deferred.setResult(value);
+            } else {
+                deferred.setErrorResult(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        });
+        return deferred;
+    }
+
+    private CompletableFuture<Object> answer(String body, HttpServletRequest http, HttpServletResponse response) {
         if (!origins.allows(http.getHeader(HttpHeaders.ORIGIN))) {
             return done(status(HttpStatus.FORBIDDEN, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "Forbidden: origin '" + http.getHeader(HttpHeaders.ORIGIN) + "' may not reach this MCP server "
