@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Command;
@@ -38,8 +39,9 @@ public class CommandPublisher {
 
     public CompletableFuture<Operation> publish(Operation queued, String key) {
         return send(Topics.STATUS, queued.id(), ContractJson.write(queued))
-                .thenCompose(statusWritten -> send(Topics.COMMANDS, key, ContractJson.write(new Command(key, queued)))
-                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure)))
+                .thenCompose(TraceIds.inThisTrace(statusWritten -> send(Topics.COMMANDS, key,
+                        ContractJson.write(new Command(key, queued)))
+                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure))))
                 .thenApply(commandWritten -> queued)
                 .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
@@ -44,7 +45,7 @@ public class DeployAcceptance {
                 Placeholders.forOperation(id, "Deploy of " + request.service() + " " + request.version() + " to "
                         + request.environment().wireName()),
                 caller.principal(), caller.tenant(), request.idempotencyKey(), now,
-                now.plus(settings.deployDeadline()), null);
+                now.plus(settings.deployDeadline()), TraceIds.current());
         return publisher.publish(queued, request.target().key()).thenApply(accepted -> {
             view.apply(accepted);
             return accepted;

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.operations;
 
+import dev.lightdevops.api.observability.ViewCatchUp;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class StatusMaterializer extends AbstractConsumerSeekAware {
 
     private final OperationView view;
+    private final ViewCatchUp catchUp;
 
-    StatusMaterializer(OperationView view) {
+    StatusMaterializer(OperationView view, ViewCatchUp catchUp) {
         this.view = view;
+        this.catchUp = catchUp;
     }
 
     @KafkaListener(id = "operation-view", containerFactory = "viewListenerFactory", topics = Topics.STATUS,
@@ -28,9 +31,10 @@ class StatusMaterializer extends AbstractConsumerSeekAware {
     void onSnapshot(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             view.remove(record.key());
-            return;
+        } else {
+            view.apply(ContractJson.read(record.value(), Operation.class));
         }
-        view.apply(ContractJson.read(record.value(), Operation.class));
+        catchUp.applied(record.partition(), record.offset());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.lightdevops.api.tools;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
 public class ToolRegistry {
 
     private final Map<String, ToolHandler> handlers;
+    private final ObservationRegistry observations;
 
-    ToolRegistry(List<ToolHandler> handlers) {
+    ToolRegistry(List<ToolHandler> handlers, ObservationRegistry observations) {
         this.handlers = handlers.stream()
                 .collect(Collectors.toUnmodifiableMap(handler -> handler.definition().name(), Function.identity()));
+        this.observations = observations;
     }
 
     public Collection<ToolHandler> all() {
@@ -35,11 +39,16 @@ public class ToolRegistry {
         if (handler == null) {
             throw new UnknownToolException(name);
         }
-        try {
-            return handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
+        // One observation per call: the span the operation's trace starts from, and the devops.tool.calls timer
+        // (acceptance latency of mutating tools, by tool and outcome).
+        Observation observation = ToolCallObservation.start(name, handler.definition(), caller, observations);
+        CompletableFuture<ToolResult> answer;
+        try (Observation.Scope scope = observation.openScope()) {
+            answer = handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
         } catch (RuntimeException refused) {
-            return CompletableFuture.completedFuture(asResult(refused));
+            answer = CompletableFuture.completedFuture(asResult(refused));
         }
+        return answer.whenComplete((result, failure) -> ToolCallObservation.stop(observation, result, failure));
     }
 
     private static ToolResult asResult(Throwable failure) {
