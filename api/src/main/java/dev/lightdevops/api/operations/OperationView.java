@@ -50,6 +50,11 @@ public class OperationView {
         return Optional.ofNullable(operations.get(id));
     }
 
+    /** Every operation in the view, in no particular order (a copy: the view moves on). */
+    public java.util.List<Operation> all() {
+        return java.util.List.copyOf(operations.values());
+    }
+
     public int size() {
         return operations.size();
     }
