@@ -1,147 +1,181 @@
 package dev.lightdevops.api.mcp;
 
-import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
-import dev.lightdevops.api.tools.ToolHandler;
-import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;
-import dev.lightdevops.api.tools.UnknownToolException;
-import java.util.List;
+import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP endpoint: stateless JSON-RPC 2.0 over {@code POST /mcp}. This is the minimal surface of the foundation
- * (initialize, ping, tools/list, tools/call); every malformed request gets a JSON-RPC error, never an HTTP 500.
+ * The MCP endpoint: one stateless {@code POST /mcp} serving MCP 2026-07-28 and 2025-11-25 (and earlier), the era
+ * chosen per request. Answers are JSON, except a tools/call with a progress token that accepts SSE and a
+ * subscriptions/listen, which stream. No session is ever minted, so GET and DELETE answer 405 and any api instance
+ * serves any request. Malformed input gets a JSON-RPC error with a message a person can act on, never an HTTP 500.
  */
 @RestController
 class McpController {
 
     private static final Logger log = LoggerFactory.getLogger(McpController.class);
-    private static final String PROTOCOL_VERSION = "2025-11-25";
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final JsonMapper json;
-    private final ToolRegistry tools;
     private final CallerResolver callers;
+    private final RequestReader reader;
+    private final McpMethods methods;
+    private final ToolCalls tools;
+    private final ProgressStreams progress;
+    private final ListenStreams listens;
+    private final OriginGuard origins;
 
-    McpController(JsonMapper json, ToolRegistry tools, CallerResolver callers) {
+    McpController(JsonMapper json, CallerResolver callers, RequestReader reader, McpMethods methods, ToolCalls tools,
+            ProgressStreams progress, ListenStreams listens, OriginGuard origins) {
         this.json = json;
-        this.tools = tools;
         this.callers = callers;
+        this.reader = reader;
+        this.methods = methods;
+        this.tools = tools;
+        this.progress = progress;
+        this.listens = listens;
+        this.origins = origins;
     }
 
-    @PostMapping(path = "/mcp", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<Object>> handle(@RequestBody(required = false) String body,
-            HttpServletRequest http) {
+    @GetMapping("/mcp")
+    ResponseEntity<Object> get() {
+        return notAllowed("GET");
+    }
+
+    @DeleteMapping("/mcp")
+    ResponseEntity<Object> delete() {
+        return notAllowed("DELETE");
+    }
+
+    @PostMapping("/mcp")
+    CompletableFuture<Object> post(@RequestBody(required = false) String body, HttpServletRequest http,
+            HttpServletResponse response) {
+        if (!origins.allows(http.getHeader(HttpHeaders.ORIGIN))) {
+            return done(status(HttpStatus.FORBIDDEN, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "Forbidden: origin '" + http.getHeader(HttpHeaders.ORIGIN) + "' may not reach this MCP server "
+                            + "(DNS-rebinding protection; devops.mcp.allowed-origins lists the allowed ones)")));
+        }
         JsonNode message;
         try {
             message = json.readTree(body == null ? "" : body);
         } catch (JacksonException malformed) {
-            return badRequest(JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON"));
+            return done(status(HttpStatus.BAD_REQUEST,
+                    JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON")));
         }
-        if (message == null || !message.isObject() || !"2.0".equals(text(message, "jsonrpc"))
-                || text(message, "method") == null) {
-            return badRequest(JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
-                    "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\" and a string method"));
+        if (message != null && message.isArray()) {
+            return batch(message, http, response);
+        }
+        return single(message, http, response, true);
+    }
+
+    /**
+     * JSON-RPC batches exist only in 2025-03-26 (2025-06-18 removed them): served when the client says it speaks
+     * that version (or says no version, which that revision allows), refused otherwise.
+     */
+    private CompletableFuture<Object> batch(JsonNode messages, HttpServletRequest http,
+            HttpServletResponse response) {
+        String version = http.getHeader("MCP-Protocol-Version");
+        if (version != null && !"2025-03-26".equals(version) || messages.isEmpty()) {
+            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "Invalid request: " + (messages.isEmpty() ? "an empty batch" : "JSON-RPC batches are not "
+                            + "allowed in MCP " + version + " (only 2025-03-26 had them); send one message per POST"))));
+        }
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        messages.forEach(message -> answers.add(single(message, http, response, false)));
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            List<Object> bodies = answers.stream().map(CompletableFuture::join)
+                    .map(answer -> (Object) ((ResponseEntity<?>) answer).getBody()).filter(Objects::nonNull).toList();
+            return bodies.isEmpty() ? ResponseEntity.accepted().build() : ok(bodies);
+        });
+    }
+
+    /** One message: a ResponseEntity, or an SseEmitter when the answer streams. */
+    private CompletableFuture<Object> single(JsonNode message, HttpServletRequest http, HttpServletResponse response,
+            boolean mayStream) {
+        if (message == null || !message.isObject() || !"2.0".equals(text(message, "jsonrpc"))) {
+            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
+                    "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\"")));
         }
         if (!message.has("id")) {
-            return CompletableFuture.completedFuture(ResponseEntity.accepted().build());
+            if (text(message, "method") != null) {
+                return done(ResponseEntity.accepted().build());
+            }
+            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "Invalid request: a message needs a string \"method\"")));
         }
-        Object id = json.treeToValue(message.get("id"), Object.class);
-        Caller caller = callers.resolve(http);
+        if (!message.has("method") && (message.has("result") || message.has("error"))) {
+            return done(ResponseEntity.accepted().build());
+        }
+        JsonNode id = message.get("id");
+        if (text(message, "method") == null || !(id.isString() || id.isIntegralNumber())) {
+            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
+                    "Invalid request: \"method\" must be a string and \"id\" a string or an integer (not null)")));
+        }
+        Object requestId = json.treeToValue(id, Object.class);
         try {
-            return dispatch(text(message, "method"), message.get("params"), caller)
-                    .thenApply(result -> ok(JsonRpc.result(id, result)))
-                    .exceptionally(failure -> rpcError(id, failure));
-        } catch (RuntimeException failure) {
-            return CompletableFuture.completedFuture(rpcError(id, failure));
+            McpRequest request = reader.read(message, http, callers.resolve(http));
+            if (mayStream && "subscriptions/listen".equals(request.method()) && request.modern()) {
+                List<String> uris = listens.subscribedOperations(request);
+                response.setHeader("X-Accel-Buffering", "no");
+                return done(listens.open(request, uris));
+            }
+            if (mayStream && streamsProgress(request)) {
+                ToolDefinition tool = tools.resolve(request);
+                if (!tools.wantsTask(request, tool)) {
+                    CompletableFuture<ToolResult> call = tools.invoke(request, tool);
+                    response.setHeader("X-Accel-Buffering", "no");
+                    return done(progress.open(request, call));
+                }
+            }
+            return methods.dispatch(request)
+                    .thenApply(result -> (Object) ok(JsonRpc.result(requestId, result)))
+                    .exceptionally(failure -> rpcError(requestId, failure));
+        } catch (JsonRpcException failure) {
+            return done(rpcError(requestId, failure));
         }
     }
 
-    private CompletableFuture<Object> dispatch(String method, JsonNode params, Caller caller) {
-        return switch (method) {
-            case "initialize" -> CompletableFuture.completedFuture(initializeResult());
-            case "ping" -> CompletableFuture.completedFuture(Map.of());
-            case "tools/list" -> CompletableFuture.completedFuture(Map.of("tools", listTools()));
-            case "tools/call" -> callTool(params, caller);
-            default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
-        };
-    }
-
-    private CompletableFuture<Object> callTool(JsonNode params, Caller caller) {
-        if (params == null || !params.isObject() || text(params, "name") == null) {
-            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, "tools/call needs params with a string \"name\"");
-        }
-        JsonNode arguments = params.get("arguments");
-        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, "tools/call \"arguments\" must be an object");
-        }
-        Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of()
-                : json.convertValue(arguments, OBJECT);
-        try {
-            return tools.call(text(params, "name"), args, caller).thenApply(McpController::callToolResult);
-        } catch (UnknownToolException unknown) {
-            throw new JsonRpcException(JsonRpc.INVALID_PARAMS, unknown.getMessage());
-        }
-    }
-
-    private List<Map<String, Object>> listTools() {
-        return tools.all().stream().map(ToolHandler::definition).map(tool -> {
-            Map<String, Object> listed = new LinkedHashMap<>();
-            listed.put("name", tool.name());
-            listed.put("title", tool.title());
-            listed.put("description", tool.description());
-            listed.put("inputSchema", tool.inputSchema());
-            listed.put("outputSchema", tool.outputSchema());
-            listed.put("annotations", tool.mutating()
-                    ? Map.of("destructiveHint", true, "readOnlyHint", false)
-                    : Map.of("readOnlyHint", true));
-            return listed;
-        }).toList();
-    }
-
-    private static Object callToolResult(ToolResult result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", List.of(Map.of("type", "text", "text", result.text())));
-        body.put("structuredContent", result.structured());
-        body.put("isError", result.error());
-        return body;
-    }
-
-    private static Map<String, Object> initializeResult() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("protocolVersion", PROTOCOL_VERSION);
-        result.put("capabilities", Map.of("tools", Map.of("listChanged", false)));
-        result.put("serverInfo", Map.of("name", "light-devops-mcp", "version", "0.1.0"));
-        result.put("instructions", "Mutating tools answer at once with an operation id and a placeholder result. "
-                + "Poll get_operation with that id until its status is terminal.");
-        return result;
+    private static boolean streamsProgress(McpRequest request) {
+        return "tools/call".equals(request.method()) && request.progressToken() != null
+                && request.acceptsEventStream();
     }
 
     private ResponseEntity<Object> rpcError(Object id, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof JsonRpcException rpc) {
-            return ok(JsonRpc.error(id, rpc.code(), rpc.getMessage()));
+            return status(rpc.status(), JsonRpc.error(id, rpc.code(), rpc.getMessage(), rpc.data()));
         }
-        log.error("tools/call failed unexpectedly", cause);
-        return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error"));
+        log.error("an MCP request failed unexpectedly", cause);
+        return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error: the server failed to answer; "
+                + "the failure is logged. Retry, and report it if it persists"));
+    }
+
+    private static ResponseEntity<Object> notAllowed(String method) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
+                .contentType(MediaType.APPLICATION_JSON).body(JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                        method + " /mcp is not supported: this server keeps no sessions and opens no standalone "
+                                + "stream; send every JSON-RPC message as a POST"));
     }
 
     private static String text(JsonNode node, String field) {
@@ -151,15 +185,18 @@ class McpController {
 
     private Object idOf(JsonNode message) {
         JsonNode id = message != null && message.isObject() ? message.get("id") : null;
-        return id == null || !(id.isString() || id.isNumber()) ? null : json.treeToValue(id, Object.class);
+        return id == null || !(id.isString() || id.isIntegralNumber()) ? null : json.treeToValue(id, Object.class);
     }
 
     private static ResponseEntity<Object> ok(Object body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return status(HttpStatus.OK, body);
     }
 
-    private static CompletableFuture<ResponseEntity<Object>> badRequest(Object body) {
-        return CompletableFuture.completedFuture(
-                ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body));
+    private static ResponseEntity<Object> status(HttpStatus status, Object body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static CompletableFuture<Object> done(Object answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 }

@@ -4,6 +4,7 @@ import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -45,6 +46,25 @@ public class CommandPublisher {
                 .thenApply(commandWritten -> queued)
                 .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));
+    }
+
+    /** Publishes a snapshot the api itself decided (e.g. cancelled while queued); completes once acknowledged. */
+    public CompletableFuture<Operation> publishSnapshot(Operation snapshot) {
+        return send(Topics.STATUS, snapshot.id(), ContractJson.write(snapshot)).thenApply(written -> snapshot)
+                .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));
+    }
+
+    /** Asks whichever worker runs the operation to stop it; completes once acknowledged. */
+    public CompletableFuture<CancelRequest> publishCancelRequest(CancelRequest request) {
+        return send(Topics.CONTROL, request.operationId(), ContractJson.write(request)).thenApply(written -> request)
+                .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));
+    }
+
+    /** Tombstones a retired operation in the compacted topic; every view drops it when the tombstone arrives. */
+    public CompletableFuture<Object> publishTombstone(String id) {
+        return send(Topics.STATUS, id, null);
     }
 
     private CompletableFuture<Object> send(String topic, String key, byte[] value) {

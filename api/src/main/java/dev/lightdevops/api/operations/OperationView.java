@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,13 +51,13 @@ public class OperationView {
         return Optional.ofNullable(operations.get(id));
     }
 
-    /** Every operation in the view, in no particular order (a copy: the view moves on). */
-    public java.util.List<Operation> all() {
-        return java.util.List.copyOf(operations.values());
-    }
-
     public int size() {
         return operations.size();
+    }
+
+    /** How many subscribers listen now (waits, streams); for diagnostics and tests. */
+    public int subscriberCount() {
+        return subscribers.size();
     }
 
     /** Calls {@code subscriber} with every snapshot that changes the view, until the returned handle is closed. */
@@ -80,6 +81,28 @@ public class OperationView {
         return changed
                 .completeOnTimeout(find(id), wait.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> close(subscription));
+    }
+
+    /**
+     * Completes with the operation as soon as a snapshot of it satisfies {@code wanted} (at once if the current one
+     * does), or with its current snapshot (possibly empty) when {@code wait} runs out. Never blocks a thread.
+     */
+    public CompletableFuture<Optional<Operation>> awaitMatch(String id, Predicate<Operation> wanted, Duration wait) {
+        CompletableFuture<Optional<Operation>> matched = new CompletableFuture<>();
+        AutoCloseable subscription = subscribe(snapshot -> {
+            if (snapshot.id().equals(id) && wanted.test(snapshot)) {
+                matched.complete(Optional.of(snapshot));
+            }
+        });
+        find(id).filter(wanted).ifPresent(current -> matched.complete(Optional.of(current)));
+        return matched
+                .completeOnTimeout(find(id), wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> close(subscription));
+    }
+
+    /** Every operation in the view, in no particular order (a snapshot of the moment; later changes not included). */
+    public java.util.Collection<Operation> all() {
+        return java.util.List.copyOf(operations.values());
     }
 
     private void notifySubscribers(Operation snapshot) {

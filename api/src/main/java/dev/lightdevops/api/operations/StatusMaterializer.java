@@ -1,7 +1,7 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.observability.ViewCatchUp;
 import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import java.util.Map;
@@ -10,6 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 /**
  * Feeds {@link OperationView} from {@code ops.status}. Every api instance reads every partition from the beginning
@@ -18,23 +21,31 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusMaterializer extends AbstractConsumerSeekAware {
 
-    private final OperationView view;
-    private final ViewCatchUp catchUp;
+    private static final Logger log = LoggerFactory.getLogger(StatusMaterializer.class);
 
-    StatusMaterializer(OperationView view, ViewCatchUp catchUp) {
+    private final OperationView view;
+    private final ConsumedPositions positions;
+
+    StatusMaterializer(OperationView view, ConsumedPositions positions) {
         this.view = view;
-        this.catchUp = catchUp;
+        this.positions = positions;
     }
 
     @KafkaListener(id = "operation-view", containerFactory = "viewListenerFactory", topics = Topics.STATUS,
             groupId = "devops-api-view-#{T(java.util.UUID).randomUUID()}")
     void onSnapshot(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            view.remove(record.key());
-        } else {
-            view.apply(ContractJson.read(record.value(), Operation.class));
+        try {
+            if (record.value() == null) {
+                view.remove(record.key());
+            } else {
+                view.apply(ContractJson.read(record.value(), Operation.class));
+            }
+        } catch (JacksonException unreadable) {
+            log.warn("skipping an unreadable snapshot at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), unreadable.getOriginalMessage());
+        } finally {
+            positions.consumed(record.partition(), record.offset());
         }
-        catchUp.applied(record.partition(), record.offset());
     }
 
     @Override

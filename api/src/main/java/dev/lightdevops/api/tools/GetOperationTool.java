@@ -1,24 +1,27 @@
 package dev.lightdevops.api.tools;
 
-import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
-/** {@code get_operation}: the current snapshot of one of the caller's tenant's operations. */
+/**
+ * {@code get_operation}: the current snapshot of one of the caller's tenant's operations; with {@code wait_seconds}
+ * (at most 60) it long-polls until the status changes. An operation another api instance just accepted is found.
+ */
 @Component
 class GetOperationTool implements ToolHandler {
 
-    private final OperationView view;
+    private final OperationLookup lookup;
 
-    GetOperationTool(OperationView view) {
-        this.view = view;
+    GetOperationTool(OperationLookup lookup) {
+        this.lookup = lookup;
     }
 
     @Override
@@ -28,17 +31,16 @@ class GetOperationTool implements ToolHandler {
 
     @Override
     public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
-        if (!caller.may("read_operations")) {
-            throw new PermissionDeniedException("read_operations", "read operations");
-        }
-        if (!(arguments.get("id") instanceof String id)) {
-            throw new InvalidArgumentsException("id", "is required (the operation id, a string)");
-        }
-        Operation operation = view.find(id)
-                .filter(found -> caller.tenant().equals(found.tenant()))
-                .orElseThrow(() -> new InvalidArgumentsException("id", "no operation with id '" + id + "'"));
+        String id = OperationArguments.id(arguments, java.util.Set.of("id", "wait_seconds"));
+        Duration wait = OperationArguments.waitSeconds(arguments);
+        CompletableFuture<Operation> found = wait.isZero() ? lookup.find(id, caller)
+                : lookup.awaitStatusChange(id, caller, wait);
+        return found.thenApply(GetOperationTool::describe);
+    }
+
+    static ToolResult describe(Operation operation) {
         String summary = "Operation " + operation.id() + " (" + operation.type().wireName() + ") is "
                 + operation.status().wireName() + (operation.isTerminal() ? "." : "; poll again.");
-        return CompletableFuture.completedFuture(new ToolResult(summary, Map.of("operation", operation), false));
+        return new ToolResult(summary, Map.of("operation", operation), false);
     }
 }

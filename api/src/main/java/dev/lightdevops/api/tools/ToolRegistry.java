@@ -58,6 +58,9 @@ public class ToolRegistry {
         if (failure instanceof PermissionDeniedException) {
             return ToolResult.failed("permission_denied", failure.getMessage(), false);
         }
+        if (failure instanceof dev.lightdevops.api.operations.OperationNotFoundException) {
+            return ToolResult.failed("not_found", failure.getMessage(), false);
+        }
         if (failure instanceof dev.lightdevops.api.operations.CommandNotDurableException) {
             return ToolResult.failed("unavailable", failure.getMessage(), true);
         }

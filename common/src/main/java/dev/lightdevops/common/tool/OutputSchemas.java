@@ -13,6 +13,12 @@ final class OutputSchemas {
     /** The immediate answer of a tool that started an operation: id, status and a placeholder result. */
     static final Map<String, Object> ACCEPTED_OPERATION = accepted();
 
+    /** What get_operation and cancel_operation answer: {@code {"operation": <snapshot>}}. */
+    static final Map<String, Object> OPERATION_ENVELOPE = envelope();
+
+    /** What list_operations answers: a page of snapshots, newest first, and the token of the next page. */
+    static final Map<String, Object> OPERATION_PAGE = page();
+
     private OutputSchemas() {
     }
 
@@ -47,6 +53,25 @@ final class OutputSchemas {
         schema.put("type", "object");
         schema.put("properties", properties);
         schema.put("required", List.of("operation_id", "status", "result"));
+        return schema;
+    }
+
+    private static Map<String, Object> envelope() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", Map.of("operation", OPERATION));
+        schema.put("required", List.of("operation"));
+        return schema;
+    }
+
+    private static Map<String, Object> page() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("operations", Map.of("type", "array", "items", OPERATION));
+        properties.put("next_page_token", Map.of("type", List.of("string", "null")));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.of("operations"));
         return schema;
     }
 }

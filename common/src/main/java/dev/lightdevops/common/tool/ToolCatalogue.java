@@ -33,10 +33,35 @@ public final class ToolCatalogue {
                             List.of("service", "version", "environment")),
                     OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true),
             new ToolDefinition(GET_OPERATION, "Get an operation",
-                    "Returns the current snapshot of an operation by id: status, progress, and result or error.",
+                    "Returns the current snapshot of an operation by id: status, progress, and result or error. "
+                            + "With wait_seconds it waits (at most 60 s) until the status changes.",
+                    objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id"),
+                                    "wait_seconds", Map.of("type", "number", "minimum", 0, "maximum", 60,
+                                            "description", "long-poll: wait up to this long for a status change")),
+                            List.of("id")),
+                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.READ, false),
+            new ToolDefinition(LIST_OPERATIONS, "List operations",
+                    "Lists the operations of your tenant, newest first, filtered by status, type, service, "
+                            + "environment or requester; pass next_page_token back as page_token for more.",
+                    objectSchema(Map.of(
+                                    "status", Map.of("type", "string", "enum", List.of("queued", "running",
+                                            "succeeded", "failed", "cancelled", "timed_out")),
+                                    "type", Map.of("type", "string", "enum",
+                                            List.of("deploy", "rollback", "fetch_logs", "fetch_metrics")),
+                                    "service", Map.of("type", "string"),
+                                    "environment", Map.of("type", "string"),
+                                    "requested_by", Map.of("type", "string"),
+                                    "page_size", Map.of("type", "integer", "minimum", 1, "maximum", 100,
+                                            "default", 20),
+                                    "page_token", Map.of("type", "string")),
+                            List.of()),
+                    OutputSchemas.OPERATION_PAGE, ToolDefinition.Kind.READ, false),
+            new ToolDefinition(CANCEL_OPERATION, "Cancel an operation",
+                    "Cancels an operation: a queued one ends cancelled at once; a running one is interrupted by "
+                            + "its worker and ends cancelled. An operation that already ended is left as it is.",
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
-                    OutputSchemas.OPERATION, ToolDefinition.Kind.READ, false));
+                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false));
 
     private ToolCatalogue() {
     }

@@ -1,0 +1,119 @@
+package dev.lightdevops.api.mcp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes a request to its method by era. Each era knows only its own methods: 2026-07-28 has no initialize, ping,
+ * logging/setLevel, tasks/result or tasks/list (404, -32601, saying what replaced them); 2025-11-25 has no
+ * subscriptions/listen, and no resources/subscribe since there is no session stream to deliver updates on.
+ */
+@Component
+class McpMethods {
+
+    private static final List<String> LOG_LEVELS = List.of("debug", "info", "notice", "warning", "error",
+            "critical", "alert", "emergency");
+
+    private final ServerDescription server;
+    private final ToolCalls tools;
+    private final TaskMethods tasks;
+    private final ResourceMethods resources;
+
+    McpMethods(ServerDescription server, ToolCalls tools, TaskMethods tasks, ResourceMethods resources) {
+        this.server = server;
+        this.tools = tools;
+        this.tasks = tasks;
+        this.resources = resources;
+    }
+
+    CompletableFuture<Object> dispatch(McpRequest request) {
+        CompletableFuture<Object> result = request.modern() ? modern(request) : legacy(request);
+        return result.thenApply(body -> complete(body, request));
+    }
+
+    private CompletableFuture<Object> modern(McpRequest request) {
+        return switch (request.method()) {
+            case "server/discover" -> done(server.discoverResult());
+            case "tools/list" -> done(tools.list(request));
+            case "tools/call" -> tools.call(request).thenApply(result -> result);
+            case "resources/list" -> done(resources.list(request));
+            case "resources/templates/list" -> done(resources.templates(request));
+            case "resources/read" -> resources.read(request).thenApply(result -> result);
+            case "tasks/get" -> tasks.get(request);
+            case "tasks/update" -> tasks.update(request);
+            case "tasks/cancel" -> tasks.cancel(request);
+            default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, modernNotFound(request.method()), null,
+                    HttpStatus.NOT_FOUND);
+        };
+    }
+
+    private CompletableFuture<Object> legacy(McpRequest request) {
+        return switch (request.method()) {
+            case "initialize" -> done(server.initializeResult(request.text("protocolVersion")));
+            case "ping" -> done(Map.of());
+            case "logging/setLevel" -> done(setLevel(request));
+            case "server/discover" -> done(server.discoverResult());
+            case "tools/list" -> done(tools.list(request));
+            case "tools/call" -> tools.call(request).thenApply(result -> result);
+            case "resources/list" -> done(resources.list(request));
+            case "resources/templates/list" -> done(resources.templates(request));
+            case "resources/read" -> resources.read(request).thenApply(result -> result);
+            case "tasks/get" -> tasks.get(request);
+            case "tasks/result" -> tasks.result(request);
+            case "tasks/list" -> done(tasks.list(request));
+            case "tasks/cancel" -> tasks.cancel(request);
+            case "resources/subscribe", "resources/unsubscribe" -> throw new JsonRpcException(
+                    JsonRpc.METHOD_NOT_FOUND, request.method() + " is not offered: this server keeps no sessions, "
+                    + "so there is no stream to deliver notifications/resources/updated on. Read the resource again, "
+                    + "or use MCP 2026-07-28 subscriptions/listen");
+            default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found: '" + request.method()
+                    + "'. This server offers initialize, ping, logging/setLevel, tools/*, resources/list|read|"
+                    + "templates/list and tasks/get|result|list|cancel");
+        };
+    }
+
+    private static Map<String, Object> setLevel(McpRequest request) {
+        String level = request.text("level");
+        if (level == null || !LOG_LEVELS.contains(level)) {
+            throw JsonRpcException.invalidParams("logging/setLevel needs params.level, one of " + LOG_LEVELS);
+        }
+        return Map.of();
+    }
+
+    private static String modernNotFound(String method) {
+        String replacement = switch (method) {
+            case "initialize" -> " (2026-07-28 has no handshake: send _meta on every request; server/discover "
+                    + "describes the server)";
+            case "ping", "logging/setLevel" -> " (removed in 2026-07-28)";
+            case "tasks/result", "tasks/list" -> " (removed from the tasks extension: tasks/get inlines the result)";
+            case "resources/subscribe", "resources/unsubscribe" -> " (use subscriptions/listen)";
+            default -> "";
+        };
+        return "Method not found: '" + method + "'" + replacement;
+    }
+
+    /** 2026-07-28 results say what they are and who answered; 2025-11-25 results are left as they are. */
+    static Object complete(Object body, McpRequest request) {
+        if (!request.modern() || !(body instanceof Map<?, ?> map)) {
+            return body;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        map.forEach((key, value) -> result.put(String.valueOf(key), value));
+        result.putIfAbsent("resultType", "complete");
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (result.get("_meta") instanceof Map<?, ?> existing) {
+            existing.forEach((key, value) -> meta.put(String.valueOf(key), value));
+        }
+        meta.put("io.modelcontextprotocol/serverInfo", ServerDescription.SERVER_INFO);
+        result.put("_meta", meta);
+        return result;
+    }
+
+    private static CompletableFuture<Object> done(Object result) {
+        return CompletableFuture.completedFuture(result);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lightdevops.api.mcp;
+
+import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.tools.ToolHandler;
+import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.tool.ToolCatalogue;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Resources under {@code devops://}: operations (each one's live snapshot), deployments, logs and metrics. Logs,
+ * metrics and deployments are read through their tools ({@code get_logs}, {@code get_metrics},
+ * {@code list_deployments}), so a read is authorized and cached exactly as the tool call would be; the JSON a read
+ * returns is the tool's structured answer.
+ */
+@Component
+class ResourceMethods {
+
+    static final String OPERATIONS = "devops://operations";
+    private static final String JSON = "application/json";
+    private static final int LISTED_OPERATIONS = 20;
+
+    private final OperationView view;
+    private final ToolRegistry tools;
+    private final McpProperties settings;
+    private final JsonMapper json;
+
+    ResourceMethods(OperationView view, ToolRegistry tools, McpProperties settings, JsonMapper json) {
+        this.view = view;
+        this.tools = tools;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    Map<String, Object> list(McpRequest request) {
+        List<Map<String, Object>> resources = new java.util.ArrayList<>();
+        resources.add(resource(OPERATIONS, "operations", "Your recent operations",
+                "The operations you started, newest first, with their status"));
+        if (hasTool(ToolCatalogue.LIST_DEPLOYMENTS)) {
+            resources.add(resource("devops://deployments", "deployments", "Deployments",
+                    "What is live where, with history"));
+        }
+        mine(request).stream().limit(LISTED_OPERATIONS).forEach(operation -> resources.add(resource(
+                OPERATIONS + "/" + operation.id(), "operation-" + operation.id(),
+                operation.type().wireName() + " " + operation.status().wireName(),
+                "Live snapshot of operation " + operation.id())));
+        return cacheable(request, Map.of("resources", resources));
+    }
+
+    Map<String, Object> templates(McpRequest request) {
+        List<Map<String, Object>> templates = List.of(
+                template(OPERATIONS + "/{id}", "operation", "An operation", "The live snapshot of one operation"),
+                template("devops://logs/{service}{?level,query,since,until,limit}", "logs", "Logs of a service",
+                        "Recent log lines of a service (read through get_logs)"),
+                template("devops://metrics/{service}{?metrics,from,to,step}", "metrics", "Metrics of a service",
+                        "Metric series of a service (read through get_metrics)"),
+                template("devops://deployments/{service}", "deployment", "Deployments of a service",
+                        "What version of a service is live in each environment, with history"));
+        return cacheable(request, Map.of("resourceTemplates", templates));
+    }
+
+    CompletableFuture<Map<String, Object>> read(McpRequest request) {
+        String uri = request.requireText("uri");
+        URI parsed = parse(uri, request);
+        List<String> path = Arrays.stream(parsed.getPath() == null ? new String[0] : parsed.getPath().split("/"))
+                .filter(segment -> !segment.isEmpty()).toList();
+        Map<String, Object> query = query(parsed.getRawQuery());
+        String kind = parsed.getHost() == null ? "" : parsed.getHost();
+        CompletableFuture<Object> body = switch (kind) {
+            case "operations" -> CompletableFuture.completedFuture(path.isEmpty() ? Map.of("operations", mine(request))
+                    : operation(path.get(0), uri, request));
+            case "logs" -> viaTool(ToolCatalogue.GET_LOGS, withService(path, query, uri, request), uri, request);
+            case "metrics" -> viaTool(ToolCatalogue.GET_METRICS, metricsArguments(path, query, uri, request), uri,
+                    request);
+            case "deployments" -> viaTool(ToolCatalogue.LIST_DEPLOYMENTS,
+                    path.isEmpty() ? query : withService(path, query, uri, request), uri, request);
+            default -> throw notFound(uri, request);
+        };
+        return body.thenApply(content -> cacheable(request, Map.of("contents",
+                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content))))));
+    }
+
+    private Operation operation(String id, String uri, McpRequest request) {
+        return view.find(id).filter(operation -> TaskMethods.visibleTo(operation, request.caller()))
+                .orElseThrow(() -> notFound(uri, request));
+    }
+
+    private CompletableFuture<Object> viaTool(String tool, Map<String, Object> arguments, String uri,
+            McpRequest request) {
+        if (!hasTool(tool)) {
+            throw notFound(uri, request);
+        }
+        return tools.call(tool, arguments, request.caller()).thenApply(result -> {
+            if (result.error()) {
+                throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + result.text());
+            }
+            return result.structured();
+        });
+    }
+
+    private List<Operation> mine(McpRequest request) {
+        return view.all().stream().filter(operation -> TaskMethods.visibleTo(operation, request.caller()))
+                .sorted(Comparator.comparing(Operation::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    private Map<String, Object> cacheable(McpRequest request, Map<String, Object> body) {
+        Map<String, Object> result = new LinkedHashMap<>(body);
+        if (request.modern()) {
+            result.put("ttlMs", request.method().equals("resources/templates/list") ? settings.listTtl().toMillis()
+                    : 0L);
+            result.put("cacheScope", "private");
+        }
+        return result;
+    }
+
+    private boolean hasTool(String name) {
+        return tools.all().stream().map(ToolHandler::definition).anyMatch(tool -> tool.name().equals(name));
+    }
+
+    private static Map<String, Object> withService(List<String> path, Map<String, Object> query, String uri,
+            McpRequest request) {
+        if (path.size() != 1) {
+            throw notFound(uri, request);
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>(query);
+        arguments.put("service", path.get(0));
+        return arguments;
+    }
+
+    private static Map<String, Object> metricsArguments(List<String> path, Map<String, Object> query, String uri,
+            McpRequest request) {
+        Map<String, Object> arguments = withService(path, query, uri, request);
+        if (arguments.get("metrics") instanceof String names) {
+            arguments.put("metrics", Arrays.stream(names.split(",")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList());
+        }
+        return arguments;
+    }
+
+    private static Map<String, Object> query(String raw) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            query.put(key, value.matches("\\d{1,9}") && key.equals("limit") ? Integer.valueOf(value) : value);
+        }
+        return query;
+    }
+
+    private static URI parse(String uri, McpRequest request) {
+        try {
+            URI parsed = URI.create(uri);
+            if (!"devops".equals(parsed.getScheme())) {
+                throw notFound(uri, request);
+            }
+            return parsed;
+        } catch (IllegalArgumentException malformed) {
+            throw JsonRpcException.invalidParams("Malformed resource URI '" + uri + "'");
+        }
+    }
+
+    /** Resource not found: -32002 up to 2025-11-25, -32602 from 2026-07-28 on. */
+    static JsonRpcException notFound(String uri, McpRequest request) {
+        return new JsonRpcException(request.modern() ? JsonRpc.INVALID_PARAMS : JsonRpc.RESOURCE_NOT_FOUND,
+                "Resource not found: " + uri + " (resources/list and resources/templates/list name what exists)",
+                Map.of("uri", uri), HttpStatus.OK);
+    }
+
+    private static Map<String, Object> resource(String uri, String name, String title, String description) {
+        return Map.of("uri", uri, "name", name, "title", title, "description", description, "mimeType", JSON);
+    }
+
+    private static Map<String, Object> template(String uri, String name, String title, String description) {
+        return Map.of("uriTemplate", uri, "name", name, "title", title, "description", description,
+                "mimeType", JSON);
+    }
+}

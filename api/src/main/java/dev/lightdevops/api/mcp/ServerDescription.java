@@ -1,0 +1,82 @@
+package dev.lightdevops.api.mcp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who this server is and what it offers, in each era: the {@code initialize} result (2025-11-25), the
+ * {@code server/discover} result (2026-07-28), and the instructions that tell an agent how operations work.
+ */
+@Component
+class ServerDescription {
+
+    static final Map<String, Object> SERVER_INFO = Map.of("name", "light-devops-mcp", "title", "Light DevOps MCP",
+            "version", "0.1.0");
+
+    static final String INSTRUCTIONS = """
+            Light DevOps MCP runs DevOps operations (deploys, rollbacks, log and metric fetches) for you.
+            Every mutating or slow tool answers at once with an operation: its id, its status (queued) and a result \
+            flagged "placeholder": true, which is NOT the outcome. The work runs in the background.
+            To learn the outcome: call get_operation with {"id": "<operation id>", "wait": <seconds up to 60>} until \
+            status is succeeded, failed, cancelled or timed_out (poll_interval_ms says how often to poll without \
+            wait). Clients with MCP tasks get the operation as a task instead: its taskId is the operation id \
+            (tasks/get; 2025-11-25 clients may also block on tasks/result). cancel_operation (or tasks/cancel) asks \
+            a running operation to stop. Production deploys need the Developer_prod_access role; tools/list shows \
+            only the tools your role may use. Resources: devops://operations/{id} is an operation's live snapshot.""";
+
+    private final McpProperties settings;
+
+    ServerDescription(McpProperties settings) {
+        this.settings = settings;
+    }
+
+    Map<String, Object> initializeResult(String requestedVersion) {
+        String version = ProtocolEra.LEGACY_VERSIONS.contains(requestedVersion) ? requestedVersion
+                : ProtocolEra.LATEST_LEGACY;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("protocolVersion", version);
+        result.put("capabilities", legacyCapabilities());
+        result.put("serverInfo", SERVER_INFO);
+        result.put("instructions", INSTRUCTIONS);
+        return result;
+    }
+
+    Map<String, Object> discoverResult() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("supportedVersions", ProtocolEra.ALL_VERSIONS);
+        result.put("capabilities", modernCapabilities());
+        result.put("instructions", INSTRUCTIONS);
+        result.put("ttlMs", settings.listTtl().toMillis());
+        result.put("cacheScope", "public");
+        return result;
+    }
+
+    /**
+     * No session means no standalone stream to deliver {@code notifications/resources/updated} on, so 2025-11-25
+     * clients are not offered {@code resources/subscribe}.
+     */
+    private static Map<String, Object> legacyCapabilities() {
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        capabilities.put("tools", Map.of("listChanged", false));
+        capabilities.put("resources", Map.of("subscribe", false, "listChanged", false));
+        capabilities.put("logging", Map.of());
+        capabilities.put("tasks", Map.of("list", Map.of(), "cancel", Map.of(),
+                "requests", Map.of("tools", Map.of("call", Map.of()))));
+        return capabilities;
+    }
+
+    private static Map<String, Object> modernCapabilities() {
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        capabilities.put("tools", Map.of("listChanged", false));
+        capabilities.put("resources", Map.of("subscribe", true, "listChanged", false));
+        capabilities.put("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()));
+        return capabilities;
+    }
+
+    static List<String> legacyOnlyMethods() {
+        return List.of("initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe",
+                "tasks/result", "tasks/list", "notifications/initialized");
+    }
+}

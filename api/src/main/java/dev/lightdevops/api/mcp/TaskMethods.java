@@ -1,0 +1,183 @@
+package dev.lightdevops.api.mcp;
+
+import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.operations.OperationCancellation;
+import dev.lightdevops.api.operations.OperationLookup;
+import dev.lightdevops.api.operations.OperationNotFoundException;
+import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.common.operation.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task methods of both eras on top of operations: a task id is an operation id, visible only to the principal
+ * that started it (in its tenant). Lookups go through {@link OperationLookup} (read-your-writes: an id another api
+ * instance accepted a moment ago is found once this instance's view caught up), so any api instance answers for any
+ * task; cancelling goes through {@link OperationCancellation}, authorized and published as every other cancel.
+ */
+@Component
+class TaskMethods {
+
+    private static final int PAGE = 50;
+
+    private final OperationView view;
+    private final OperationLookup lookup;
+    private final OperationCancellation cancellation;
+    private final ApiProperties api;
+    private final McpProperties settings;
+
+    TaskMethods(OperationView view, OperationLookup lookup, OperationCancellation cancellation, ApiProperties api,
+            McpProperties settings) {
+        this.view = view;
+        this.lookup = lookup;
+        this.cancellation = cancellation;
+        this.api = api;
+        this.settings = settings;
+    }
+
+    CompletableFuture<Object> get(McpRequest request) {
+        requireExtension(request);
+        return find(request).thenApply(operation -> request.modern()
+                ? TaskViews.detailedTask(operation, settings.taskTtl(), api.pollInterval())
+                : TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval()));
+    }
+
+    /** 2025-11-25 {@code tasks/result}: waits for the terminal state, then answers the tool's real result. */
+    CompletableFuture<Object> result(McpRequest request) {
+        Instant until = Instant.now().plus(settings.resultWait());
+        return find(request).thenCompose(operation -> awaitTerminal(operation, request, until)).thenApply(latest -> {
+            if (!latest.isTerminal()) {
+                throw new JsonRpcException(JsonRpc.INTERNAL_ERROR, "Task " + latest.id() + " is still "
+                        + latest.status().wireName() + " after " + settings.resultWait().toSeconds()
+                        + " s; call tasks/result again, or poll tasks/get", null, HttpStatus.OK);
+            }
+            Map<String, Object> result = TaskViews.callToolResult(latest, api.pollInterval());
+            result.put("_meta", Map.of("io.modelcontextprotocol/related-task", Map.of("taskId", latest.id())));
+            return result;
+        });
+    }
+
+    Map<String, Object> list(McpRequest request) {
+        int offset = offset(request.text("cursor"));
+        List<Operation> mine = view.all().stream().filter(operation -> visibleTo(operation, request.caller()))
+                .sorted(Comparator.comparing(Operation::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        List<Map<String, Object>> page = mine.stream().skip(offset).limit(PAGE)
+                .map(operation -> TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval())).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tasks", page);
+        if (offset + PAGE < mine.size()) {
+            result.put("nextCursor", Integer.toString(offset + PAGE));
+        }
+        return result;
+    }
+
+    /**
+     * Cancels the task's operation. 2025-11-25 refuses a terminal task (-32602) and answers the task as it stands;
+     * 2026-07-28 acknowledges with an empty result in every case, and the outcome shows on the next tasks/get.
+     */
+    CompletableFuture<Object> cancel(McpRequest request) {
+        requireExtension(request);
+        return find(request).thenCompose(operation -> {
+            if (operation.isTerminal() && !request.modern()) {
+                throw JsonRpcException.invalidParams("Task " + operation.id() + " is already "
+                        + TaskViews.legacyStatus(operation.status()) + " and cannot be cancelled");
+            }
+            if (operation.isTerminal()) {
+                return CompletableFuture.completedFuture(operation);
+            }
+            return cancellation.cancel(operation.id(), request.caller(), "tasks/cancel");
+        }).exceptionally(failure -> {
+            throw translate(failure, request);
+        }).thenApply(latest -> request.modern() ? new LinkedHashMap<String, Object>()
+                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), settings.taskTtl(), api.pollInterval()));
+    }
+
+    /** 2026-07-28 {@code tasks/update}: operations never ask for input, so there is nothing to apply. */
+    CompletableFuture<Object> update(McpRequest request) {
+        requireExtension(request);
+        return find(request).thenApply(operation -> new LinkedHashMap<String, Object>());
+    }
+
+    private CompletableFuture<Operation> find(McpRequest request) {
+        String taskId = request.requireText("taskId");
+        CompletableFuture<Operation> found;
+        try {
+            found = lookup.find(taskId, request.caller());
+        } catch (RuntimeException refused) {
+            found = CompletableFuture.failedFuture(refused);
+        }
+        return found.thenApply(operation -> {
+            if (!visibleTo(operation, request.caller())) {
+                throw new OperationNotFoundException(taskId);
+            }
+            return operation;
+        }).exceptionally(failure -> {
+            throw translate(failure, request);
+        });
+    }
+
+    private static JsonRpcException translate(Throwable failure, McpRequest request) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof JsonRpcException rpc) {
+            return rpc;
+        }
+        if (cause instanceof OperationNotFoundException) {
+            return JsonRpcException.invalidParams("Unknown task '" + request.text("taskId") + "': no operation with "
+                    + "that id was started by you (task ids are operation ids)");
+        }
+        if (cause instanceof PermissionDeniedException denied) {
+            return new JsonRpcException(JsonRpc.INVALID_REQUEST, "Permission denied: " + denied.getMessage());
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new CompletionException(cause);
+    }
+
+    static boolean visibleTo(Operation operation, Caller caller) {
+        return caller.tenant().equals(operation.tenant()) && caller.principal().equals(operation.requestedBy());
+    }
+
+    /** Waits in steps of the lookup's longest wait until the operation is terminal or {@code until} passed. */
+    private CompletableFuture<Operation> awaitTerminal(Operation seen, McpRequest request, Instant until) {
+        Duration left = Duration.between(Instant.now(), until);
+        if (seen.isTerminal() || left.isNegative() || left.isZero()) {
+            return CompletableFuture.completedFuture(seen);
+        }
+        return lookup.awaitTerminal(seen.id(), request.caller(), left)
+                .thenCompose(latest -> awaitTerminal(latest, request, until));
+    }
+
+    private static void requireExtension(McpRequest request) {
+        if (request.modern() && !request.declaresTasksExtension()) {
+            throw new JsonRpcException(JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client "
+                    + "capability: declare extensions[\"" + McpRequest.TASKS_EXTENSION + "\"] in _meta[\""
+                    + RequestReader.META_CAPABILITIES + "\"] to use " + request.method(),
+                    Map.of("requiredCapabilities", Map.of("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()))),
+                    HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private static int offset(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(cursor));
+        } catch (NumberFormatException invalid) {
+            throw JsonRpcException.invalidParams("Invalid cursor '" + cursor + "': pass back a nextCursor value");
+        }
+    }
+}

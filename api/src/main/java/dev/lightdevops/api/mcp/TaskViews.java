@@ -1,0 +1,117 @@
+package dev.lightdevops.api.mcp;
+
+import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An operation seen as an MCP task (its id is the task id) in each era's shape, and a terminal operation seen as the
+ * {@code CallToolResult} the tool would have returned had it waited. 2025-11-25 reports a failed operation as a
+ * {@code failed} task; the 2026-07-28 tasks extension keeps {@code failed} for protocol errors, so there a failed
+ * deploy is a {@code completed} task whose result has {@code isError: true}.
+ */
+final class TaskViews {
+
+    private TaskViews() {
+    }
+
+    static Map<String, Object> legacyTask(Operation operation, Duration ttl, Duration pollInterval) {
+        Map<String, Object> task = common(operation, legacyStatus(operation.status()));
+        task.put("ttl", ttl.toMillis());
+        task.put("pollInterval", pollInterval.toMillis());
+        return task;
+    }
+
+    static Map<String, Object> modernTask(Operation operation, Duration ttl, Duration pollInterval) {
+        Map<String, Object> task = common(operation, modernStatus(operation.status()));
+        task.put("ttlMs", ttl.toMillis());
+        task.put("pollIntervalMs", pollInterval.toMillis());
+        return task;
+    }
+
+    /** tasks/get in 2026-07-28: the task, with the final result inlined once it is completed. */
+    static Map<String, Object> detailedTask(Operation operation, Duration ttl, Duration pollInterval) {
+        Map<String, Object> task = modernTask(operation, ttl, pollInterval);
+        if (operation.isTerminal() && operation.status() != OperationStatus.CANCELLED) {
+            task.put("result", callToolResult(operation, pollInterval));
+        }
+        return task;
+    }
+
+    static Map<String, Object> callToolResult(Operation operation, Duration pollInterval) {
+        ToolResult outcome = outcome(operation, pollInterval);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("content", List.of(Map.of("type", "text", "text", outcome.text())));
+        result.put("structuredContent", outcome.structured());
+        result.put("isError", outcome.error());
+        return result;
+    }
+
+    /** What a tool reports for its operation: the placeholder while it runs, the real result or error at the end. */
+    static ToolResult outcome(Operation operation, Duration pollInterval) {
+        if (!operation.isTerminal()) {
+            return ToolResult.accepted(operation, pollInterval);
+        }
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("operation_id", operation.id());
+        structured.put("status", operation.status().wireName());
+        structured.put("poll_interval_ms", pollInterval.toMillis());
+        boolean succeeded = operation.status() == OperationStatus.SUCCEEDED;
+        Map<String, Object> result = succeeded && operation.result() != null ? operation.result()
+                : operation.error() != null ? Map.of("error", operation.error()) : Map.of();
+        structured.put("result", result);
+        structured.put("operation", operation);
+        String text = "Operation " + operation.id() + " (" + operation.type().wireName() + ") "
+                + operation.status().wireName()
+                + (operation.error() != null ? ": " + operation.error().message() : ".");
+        return new ToolResult(text, structured, !succeeded);
+    }
+
+    static String legacyStatus(OperationStatus status) {
+        return switch (status) {
+            case QUEUED, RUNNING -> "working";
+            case SUCCEEDED -> "completed";
+            case FAILED, TIMED_OUT -> "failed";
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    static String modernStatus(OperationStatus status) {
+        return switch (status) {
+            case QUEUED, RUNNING -> "working";
+            case SUCCEEDED, FAILED, TIMED_OUT -> "completed";
+            case CANCELLED -> "cancelled";
+        };
+    }
+
+    private static Map<String, Object> common(Operation operation, String status) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("taskId", operation.id());
+        task.put("status", status);
+        task.put("statusMessage", statusMessage(operation));
+        task.put("createdAt", instant(operation.createdAt()));
+        task.put("lastUpdatedAt", instant(operation.updatedAt() != null ? operation.updatedAt()
+                : operation.createdAt()));
+        return task;
+    }
+
+    private static String statusMessage(Operation operation) {
+        if (operation.error() != null) {
+            return operation.status().wireName() + ": " + operation.error().message();
+        }
+        if (operation.progress() != null && !operation.isTerminal()) {
+            return operation.status().wireName() + " (" + operation.progress().percent() + "%, "
+                    + operation.progress().stage() + ")";
+        }
+        return operation.type().wireName() + " " + operation.status().wireName();
+    }
+
+    private static String instant(Instant instant) {
+        return (instant == null ? Instant.EPOCH : instant).toString();
+    }
+}

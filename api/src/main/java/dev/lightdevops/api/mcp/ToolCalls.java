@@ -1,0 +1,165 @@
+package dev.lightdevops.api.mcp;
+
+import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.tools.ToolHandler;
+import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.tool.ToolDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tools/list} and {@code tools/call} over the {@link ToolRegistry}, in both eras. A long-running tool becomes a
+ * task when the client asked for one (2025-11-25: a {@code task} param; 2026-07-28: the tasks extension declared in
+ * the request's capabilities); the task is the operation, answered only after its command is durable in Kafka.
+ */
+@Component
+class ToolCalls {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final ToolRegistry tools;
+    private final ToolPermissions permissions;
+    private final OperationView view;
+    private final ApiProperties api;
+    private final McpProperties settings;
+    private final JsonMapper json;
+
+    ToolCalls(ToolRegistry tools, ToolPermissions permissions, OperationView view, ApiProperties api,
+            McpProperties settings, JsonMapper json) {
+        this.tools = tools;
+        this.permissions = permissions;
+        this.view = view;
+        this.api = api;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    Map<String, Object> list(McpRequest request) {
+        List<Map<String, Object>> listed = tools.all().stream().map(ToolHandler::definition)
+                .filter(tool -> permissions.mayUse(tool.name(), request.caller()))
+                .map(tool -> describe(tool, request.era())).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tools", listed);
+        if (request.modern()) {
+            result.put("ttlMs", settings.listTtl().toMillis());
+            result.put("cacheScope", "private");
+        }
+        return result;
+    }
+
+    /** The tool's answer: a CallToolResult, or a CreateTaskResult when the call became a task. */
+    CompletableFuture<Map<String, Object>> call(McpRequest request) {
+        ToolDefinition tool = resolve(request);
+        boolean asTask = wantsTask(request, tool);
+        return invoke(request, tool).thenApply(result -> {
+            Optional<Operation> operation = asTask ? operationOf(result) : Optional.empty();
+            if (operation.isPresent()) {
+                return createTaskResult(operation.get(), request);
+            }
+            if (asTask && !request.modern()) {
+                throw JsonRpcException.invalidParams(tool.name() + " refused the call: " + result.text());
+            }
+            return callToolResult(result);
+        });
+    }
+
+    ToolDefinition resolve(McpRequest request) {
+        String name = request.requireText("name");
+        ToolDefinition tool = tools.all().stream().map(ToolHandler::definition)
+                .filter(candidate -> candidate.name().equals(name)).findFirst()
+                .filter(candidate -> permissions.mayUse(name, request.caller()))
+                .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool '" + name
+                        + "': tools/list names the tools you may call"));
+        JsonNode task = request.params().get("task");
+        if (!request.modern() && task != null && !task.isNull() && !tool.longRunning()) {
+            throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, tool.name() + " does not run as a task "
+                    + "(execution.taskSupport is forbidden): call it without the task param");
+        }
+        return tool;
+    }
+
+    CompletableFuture<ToolResult> invoke(McpRequest request, ToolDefinition tool) {
+        JsonNode arguments = request.params().get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+            throw JsonRpcException.invalidParams("tools/call params.arguments must be an object");
+        }
+        Map<String, Object> args = arguments == null || arguments.isNull() ? Map.of()
+                : json.convertValue(arguments, OBJECT);
+        return tools.call(tool.name(), args, request.caller());
+    }
+
+    boolean wantsTask(McpRequest request, ToolDefinition tool) {
+        if (!tool.longRunning()) {
+            return false;
+        }
+        if (request.modern()) {
+            return request.declaresTasksExtension();
+        }
+        JsonNode task = request.params().get("task");
+        return task != null && task.isObject();
+    }
+
+    /** The operation a tool result started, as fresh as this instance's view knows it. */
+    Optional<Operation> operationOf(ToolResult result) {
+        if (result.error() || result.structured() == null) {
+            return Optional.empty();
+        }
+        Object operation = result.structured().get("operation");
+        if (!(operation instanceof Operation started)) {
+            return Optional.empty();
+        }
+        return Optional.of(view.find(started.id()).orElse(started));
+    }
+
+    private Map<String, Object> createTaskResult(Operation operation, McpRequest request) {
+        if (request.modern()) {
+            Map<String, Object> task = TaskViews.modernTask(operation, settings.taskTtl(), api.pollInterval());
+            task.put("resultType", "task");
+            return task;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval()));
+        return result;
+    }
+
+    static Map<String, Object> callToolResult(ToolResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("content", List.of(Map.of("type", "text", "text", result.text())));
+        if (result.structured() != null) {
+            body.put("structuredContent", result.structured());
+        }
+        body.put("isError", result.error());
+        return body;
+    }
+
+    private static Map<String, Object> describe(ToolDefinition tool, ProtocolEra era) {
+        Map<String, Object> listed = new LinkedHashMap<>();
+        listed.put("name", tool.name());
+        listed.put("title", tool.title());
+        listed.put("description", tool.description());
+        listed.put("inputSchema", tool.inputSchema());
+        listed.put("outputSchema", tool.outputSchema());
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put("title", tool.title());
+        annotations.put("readOnlyHint", !tool.mutating());
+        if (tool.mutating()) {
+            annotations.put("destructiveHint", true);
+        }
+        annotations.put("openWorldHint", false);
+        listed.put("annotations", annotations);
+        if (era == ProtocolEra.LEGACY) {
+            listed.put("execution", Map.of("taskSupport", tool.longRunning() ? "optional" : "forbidden"));
+        }
+        return listed;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lightdevops.api.operations;
+
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.common.audit.AuditEvent;
+import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Operation;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes the api's side of the audit trail to {@code ops.audit}, keyed by principal: accepted and refused requests
+ * and cancellations (workers write the finished ones). Arguments are redacted before they leave the process.
+ */
+@Component
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Clock clock;
+
+    AuditTrail(KafkaTemplate<String, byte[]> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /** The address of the client of the current HTTP request; call it on the request's thread. */
+    public static String currentClientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    void accepted(OperationRequest request, Operation operation, Caller caller, String client, String outcome) {
+        record(new AuditEvent(clock.instant(), "accepted", caller.principal(), caller.tenant(), client, request.tool(),
+                operation.id(), request.type().wireName(), request.commandKey(), Redaction.redact(request.arguments()),
+                outcome, null));
+    }
+
+    void refused(OperationRequest request, Caller caller, String client, String reason, String detail) {
+        record(new AuditEvent(clock.instant(), "refused", caller.principal(), caller.tenant(), client, request.tool(),
+                null, request.type().wireName(), request.commandKey(), Redaction.redact(request.arguments()), reason,
+                detail));
+    }
+
+    void cancellation(String action, Operation operation, Caller caller, String client, String tool) {
+        record(new AuditEvent(clock.instant(), action, caller.principal(), caller.tenant(), client, tool,
+                operation.id(), operation.type().wireName(), operation.target() == null ? null
+                        : operation.target().key(), Map.of("id", operation.id()), operation.status().wireName(),
+                null));
+    }
+
+    /** Publishes one audit line; a failure is logged, never thrown at the caller whose request is audited. */
+    public void record(AuditEvent event) {
+        try {
+            kafka.send(Topics.AUDIT, event.principal(), ContractJson.write(event)).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.warn("audit event {} for {} was not written: {}", event.action(), event.operationId(),
+                            failure.toString());
+                }
+            });
+        } catch (RuntimeException failure) {
+            log.warn("audit event {} for {} was not written: {}", event.action(), event.operationId(),
+                    failure.toString());
+        }
+    }
+}

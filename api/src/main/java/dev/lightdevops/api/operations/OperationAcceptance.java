@@ -1,0 +1,133 @@
+package dev.lightdevops.api.operations;
+
+import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.observability.TraceIds;
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationIds;
+import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.tool.InvalidArgumentsException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one acceptance pipeline of every mutating or slow tool: authorize, run the {@link AcceptanceGuard}s, resolve the
+ * idempotency key, set the deadline, publish durably, audit. Usage from a tool:
+ *
+ * <pre>{@code
+ * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
+ *         "deploy_staging", recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
+ * return acceptance.accept(request, caller).thenApply(op -> ToolResult.accepted(op, pollInterval));
+ * }</pre>
+ *
+ * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; the
+ * returned future completes only after Kafka acknowledged the queued snapshot and the command (else it fails with
+ * {@link CommandNotDurableException}); a request with an idempotency key that the same principal used within the
+ * idempotency window completes with the original operation, on any api instance: the lookup reads this instance's view
+ * after it caught up with {@code ops.status}, and the id is derived from principal and key, so even two instances
+ * racing on the same request publish one operation id.
+ */
+@Service
+public class OperationAcceptance {
+
+    private final CommandPublisher publisher;
+    private final OperationView view;
+    private final ConsumedPositions statusPositions;
+    private final AuditTrail audit;
+    private final List<AcceptanceGuard> guards;
+    private final ApiProperties api;
+    private final OperationsProperties settings;
+    private final Clock clock;
+
+    OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
+            AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
+            Clock clock) {
+        this.publisher = publisher;
+        this.view = view;
+        this.statusPositions = statusPositions;
+        this.audit = audit;
+        this.guards = guards;
+        this.api = api;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Accepts the request for the caller; refusals are thrown before anything is published. */
+    public CompletableFuture<Operation> accept(OperationRequest request, Caller caller) {
+        String client = AuditTrail.currentClientAddress();
+        Duration deadline = deadlineOf(request);
+        authorize(request, caller, client);
+        if (request.idempotencyKey() == null) {
+            return publishNew(OperationIds.next(), request, deadline, caller, client);
+        }
+        return statusPositions.awaitCaughtUp(settings.catchUpTimeout())
+                .thenComposeAsync(TraceIds.inThisTrace(
+                        caughtUp -> acceptIdempotent(request, deadline, caller, client)));
+    }
+
+    private void authorize(OperationRequest request, Caller caller, String client) {
+        if (!caller.may(request.permission())) {
+            audit.refused(request, caller, client, "permission_denied", "missing " + request.permission());
+            throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
+        }
+        for (AcceptanceGuard guard : guards) {
+            try {
+                guard.check(request, caller);
+            } catch (RuntimeException refusal) {
+                audit.refused(request, caller, client, "refused_by_" + guard.getClass().getSimpleName(),
+                        refusal.getMessage());
+                throw refusal;
+            }
+        }
+    }
+
+    private CompletableFuture<Operation> acceptIdempotent(OperationRequest request, Duration deadline, Caller caller,
+            String client) {
+        Instant now = clock.instant();
+        for (int generation = 0; ; generation++) {
+            String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
+                    generation);
+            Optional<Operation> existing = view.find(id);
+            if (existing.isEmpty()) {
+                return publishNew(id, request, deadline, caller, client);
+            }
+            Instant created = existing.get().createdAt();
+            if (created == null || created.plus(settings.idempotencyWindow()).isAfter(now)) {
+                audit.accepted(request, existing.get(), caller, client, "idempotent_replay");
+                return CompletableFuture.completedFuture(existing.get());
+            }
+        }
+    }
+
+    private CompletableFuture<Operation> publishNew(String id, OperationRequest request, Duration deadline,
+            Caller caller, String client) {
+        Instant now = clock.instant();
+        Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
+                Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
+                request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
+        return publisher.publish(queued, request.commandKey()).thenApply(accepted -> {
+            view.apply(accepted);
+            audit.accepted(request, accepted, caller, client, "queued");
+            return accepted;
+        });
+    }
+
+    private Duration deadlineOf(OperationRequest request) {
+        Duration byType = request.type() == OperationType.DEPLOY || request.type() == OperationType.ROLLBACK
+                ? api.deployDeadline() : settings.fetchDeadline();
+        if (request.timeout() == null) {
+            return byType;
+        }
+        if (request.timeout().isNegative() || request.timeout().isZero()) {
+            throw new InvalidArgumentsException("timeout", "must be a positive duration");
+        }
+        return request.timeout().compareTo(byType) < 0 ? request.timeout() : byType;
+    }
+}

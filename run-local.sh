@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Starts the whole stack locally in one JVM: a real Kafka broker (KRaft, data under ./data), a worker and the api.
+# Needs only a JDK 17+: the Maven wrapper fetches Maven and every dependency on first use.
+# Arguments go to the application, e.g. ./run-local.sh --server.port=9090
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -q -B package -DskipTests -pl standalone -am
+exec java ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"
