@@ -34,7 +34,8 @@
   }
 
   function scheduleRender() {
-    if (!renderQueued) { renderQueued = true; requestAnimationFrame(() => { renderQueued = false; render(); }); }
+    // setTimeout rather than requestAnimationFrame: frames are not produced for hidden or headless pages.
+    if (!renderQueued) { renderQueued = true; setTimeout(() => { renderQueued = false; render(); }, 50); }
   }
 
   function setFeedState(online, label) {
