@@ -9,14 +9,18 @@ public final class ApiTestContexts {
     private ApiTestContexts() {
     }
 
+    /** Starts an api; an argument in {@code extraArgs} replaces the default of the same name (anonymous Developer). */
     public static ConfigurableApplicationContext start(String... extraArgs) {
-        String[] args = new String[extraArgs.length + 4];
-        args[0] = "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers();
-        args[1] = "--server.port=0";
-        args[2] = "--devops.auth.allow-anonymous=true";
-        args[3] = "--devops.auth.anonymous-role=Developer";
-        System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
-        return ApiApplication.builder().run(args);
+        java.util.List<String> args = new java.util.ArrayList<>();
+        for (String fallback : new String[] {"--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
+                "--server.port=0", "--devops.auth.allow-anonymous=true", "--devops.auth.anonymous-role=Developer"}) {
+            String name = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (java.util.Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith(name))) {
+                args.add(fallback);
+            }
+        }
+        args.addAll(java.util.List.of(extraArgs));
+        return ApiApplication.builder().run(args.toArray(String[]::new));
     }
 
     public static String baseUrl(ConfigurableApplicationContext api) {

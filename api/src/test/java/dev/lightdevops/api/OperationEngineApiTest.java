@@ -155,7 +155,8 @@ class OperationEngineApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<AuditEvent> events = TopicProbe.readAll(Topics.AUDIT).stream()
                     .map(record -> ContractJson.read(record.value(), AuditEvent.class))
-                    .filter(event -> List.of("audited@staging", "audited@production").contains(event.target()))
+                    .filter(event -> event.target() != null
+                            && List.of("audited@staging", "audited@production").contains(event.target()))
                     .toList();
             assertThat(events).anySatisfy(event -> {
                 assertThat(event.action()).isEqualTo("accepted");

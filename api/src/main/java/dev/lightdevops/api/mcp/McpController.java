@@ -1,6 +1,8 @@
 package dev.lightdevops.api.mcp;
 
+import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.security.LimitExceededException;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -132,8 +134,9 @@ class McpController {
                     "Invalid request: \"method\" must be a string and \"id\" a string or an integer (not null)")));
         }
         Object requestId = json.treeToValue(id, Object.class);
+        Caller caller = callers.resolve(http);
         try {
-            McpRequest request = reader.read(message, http, callers.resolve(http));
+            McpRequest request = reader.read(message, http, caller);
             if (mayStream && "subscriptions/listen".equals(request.method()) && request.modern()) {
                 List<String> uris = listens.subscribedOperations(request);
                 response.setHeader("X-Accel-Buffering", "no");
@@ -150,7 +153,7 @@ class McpController {
             return methods.dispatch(request)
                     .thenApply(result -> (Object) ok(JsonRpc.result(requestId, result)))
                     .exceptionally(failure -> rpcError(requestId, failure));
-        } catch (JsonRpcException failure) {
+        } catch (RuntimeException failure) {
             return done(rpcError(requestId, failure));
         }
     }
@@ -165,6 +168,10 @@ class McpController {
                 ? failure.getCause() : failure;
         if (cause instanceof JsonRpcException rpc) {
             return status(rpc.status(), JsonRpc.error(id, rpc.code(), rpc.getMessage(), rpc.data()));
+        }
+        if (cause instanceof LimitExceededException limited) {
+            return ok(JsonRpc.error(id, JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), java.util.Map.of("reason",
+                    limited.code(), "retry_after_seconds", limited.retryAfterSeconds())));
         }
         log.error("an MCP request failed unexpectedly", cause);
         return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error: the server failed to answer; "

@@ -19,7 +19,7 @@ class ServerDescription {
             Light DevOps MCP runs DevOps operations (deploys, rollbacks, log and metric fetches) for you.
             Every mutating or slow tool answers at once with an operation: its id, its status (queued) and a result \
             flagged "placeholder": true, which is NOT the outcome. The work runs in the background.
-            To learn the outcome: call get_operation with {"id": "<operation id>", "wait": <seconds up to 60>} until \
+            To learn the outcome: call get_operation with {"id": "<operation id>", "wait_seconds": <up to 60>} until \
             status is succeeded, failed, cancelled or timed_out (poll_interval_ms says how often to poll without \
             wait). Clients with MCP tasks get the operation as a task instead: its taskId is the operation id \
             (tasks/get; 2025-11-25 clients may also block on tasks/result). cancel_operation (or tasks/cancel) asks \

@@ -2,6 +2,7 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.security.ToolPermissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;
@@ -46,7 +47,7 @@ class ToolCalls {
 
     Map<String, Object> list(McpRequest request) {
         List<Map<String, Object>> listed = tools.all().stream().map(ToolHandler::definition)
-                .filter(tool -> permissions.mayUse(tool.name(), request.caller()))
+                .filter(tool -> permissions.offeredTo(tool.name(), request.caller()))
                 .map(tool -> describe(tool, request.era())).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tools", listed);
@@ -77,7 +78,7 @@ class ToolCalls {
         String name = request.requireText("name");
         ToolDefinition tool = tools.all().stream().map(ToolHandler::definition)
                 .filter(candidate -> candidate.name().equals(name)).findFirst()
-                .filter(candidate -> permissions.mayUse(name, request.caller()))
+                .filter(candidate -> permissions.offeredTo(name, request.caller()))
                 .orElseThrow(() -> JsonRpcException.invalidParams("Unknown tool '" + name
                         + "': tools/list names the tools you may call"));
         JsonNode task = request.params().get("task");

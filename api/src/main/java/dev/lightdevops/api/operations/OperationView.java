@@ -55,6 +55,11 @@ public class OperationView {
         return operations.size();
     }
 
+    /** How many operations in the view match (per-principal limits count the active ones). */
+    public long count(java.util.function.Predicate<Operation> matching) {
+        return operations.values().stream().filter(matching).count();
+    }
+
     /** How many subscribers listen now (waits, streams); for diagnostics and tests. */
     public int subscriberCount() {
         return subscribers.size();

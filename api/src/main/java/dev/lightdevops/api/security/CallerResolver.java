@@ -1,48 +1,61 @@
 package dev.lightdevops.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves the caller of a request. Until token validation lands, only anonymous callers exist, and only when
- * anonymous mode is on; production permissions are never granted to them, whatever the configured role.
+ * The caller of a request, as Spring Security validated it: every edge (MCP, REST, streams, seed routes) asks here.
+ * A request without a token is served only in anonymous mode, with the configured role minus anything production.
  */
 @Component
 public class CallerResolver {
 
     private static final Logger log = LoggerFactory.getLogger(CallerResolver.class);
-    private static final Set<String> OBSERVER =
-            Set.of("read_logs", "read_metrics", "read_deployments", "read_operations");
-    private static final Set<String> DEVELOPER = union(OBSERVER, Set.of("deploy_development", "deploy_staging",
-            "rollback_development", "rollback_staging", "cancel_own"));
-    private static final Map<String, Set<String>> ROLES = Map.of("observer", OBSERVER, "developer", DEVELOPER);
 
     private final AuthProperties auth;
+    private final Caller anonymous;
 
-    public CallerResolver(AuthProperties auth) {
+    public CallerResolver(AuthProperties auth, RolePermissions roles) {
         this.auth = auth;
+        Set<String> permissions = new LinkedHashSet<>(roles.permissionsOf(Set.of(auth.anonymousRole())));
+        permissions.removeAll(Permissions.NEVER_ANONYMOUS);
+        this.anonymous = new Caller("anonymous", auth.anonymousTenant(), Set.of(auth.anonymousRole()), permissions, true,
+                "Anonymous", null);
         if (auth.allowAnonymous()) {
-            log.warn("AUTHENTICATION IS OFF: anonymous callers are served with role '{}' (never production). "
-                    + "Use this for local development only.", auth.anonymousRole());
+            log.warn("""
+
+                    ***********************************************************************
+                    AUTHENTICATION IS OFF: requests without a token are served as anonymous
+                    with role '{}' (never production). Local development only.
+                    ***********************************************************************""",
+                    auth.anonymousRole());
         }
     }
 
     public Caller resolve(HttpServletRequest request) {
-        if (!auth.allowAnonymous()) {
-            throw new UnauthenticatedException("a bearer token is required");
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof CallerAuthentication)) {
+            Principal principal = request.getUserPrincipal();
+            authentication = principal instanceof Authentication fromRequest ? fromRequest : authentication;
         }
-        Set<String> permissions = ROLES.getOrDefault(auth.anonymousRole().toLowerCase(), OBSERVER);
-        return new Caller("anonymous", "local", Set.of(auth.anonymousRole()), permissions, true);
+        if (authentication instanceof CallerAuthentication validated) {
+            return validated.caller();
+        }
+        if (auth.allowAnonymous()) {
+            return anonymous;
+        }
+        throw new UnauthenticatedException("a bearer token is required");
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    /** The caller anonymous requests get; for tests and for the local stack's tour. */
+    public Caller anonymousCaller() {
+        return anonymous;
     }
 }

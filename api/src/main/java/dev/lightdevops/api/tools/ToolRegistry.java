@@ -2,6 +2,7 @@ package dev.lightdevops.api.tools;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.api.security.ToolCallGate;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -15,16 +16,20 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link ToolHandler} bean by name. {@link #call} turns refusals the caller can act on (invalid arguments,
- * missing permission, Kafka unavailable) into error results, so a model sees the reason and can correct itself.
+ * Every {@link ToolHandler} bean by name. {@link #call} passes every call through the security gate
+ * ({@link ToolCallGate}: permission, rate limit, active-operation cap) before the handler runs, and turns refusals
+ * the caller can act on (invalid arguments, missing permission, Kafka unavailable) into error results, so a model
+ * sees the reason and can correct itself. Limit refusals propagate, for the edge to answer 429 / a JSON-RPC error.
  */
 @Component
 public class ToolRegistry {
 
     private final Map<String, ToolHandler> handlers;
+    private final ToolCallGate gate;
     private final ObservationRegistry observations;
 
-    ToolRegistry(List<ToolHandler> handlers, ObservationRegistry observations) {
+    ToolRegistry(List<ToolHandler> handlers, ToolCallGate gate, ObservationRegistry observations) {
+        this.gate = gate;
         this.handlers = handlers.stream()
                 .collect(Collectors.toUnmodifiableMap(handler -> handler.definition().name(), Function.identity()));
         this.observations = observations;
@@ -44,9 +49,15 @@ public class ToolRegistry {
         Observation observation = ToolCallObservation.start(name, handler.definition(), caller, observations);
         CompletableFuture<ToolResult> answer;
         try (Observation.Scope scope = observation.openScope()) {
+            gate.admit(handler.definition(), arguments, caller);
             answer = handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
         } catch (RuntimeException refused) {
-            answer = CompletableFuture.completedFuture(asResult(refused));
+            try {
+                answer = CompletableFuture.completedFuture(asResult(refused));
+            } catch (RuntimeException unmapped) {
+                ToolCallObservation.stop(observation, null, unmapped);
+                throw unmapped;
+            }
         }
         return answer.whenComplete((result, failure) -> ToolCallObservation.stop(observation, result, failure));
     }

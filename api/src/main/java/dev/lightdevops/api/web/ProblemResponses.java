@@ -2,6 +2,7 @@ package dev.lightdevops.api.web;
 
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.OperationNotFoundException;
+import dev.lightdevops.api.security.LimitExceededException;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.UnauthenticatedException;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
@@ -46,6 +47,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
+    }
+
+    @ExceptionHandler(LimitExceededException.class)
+    ResponseEntity<ProblemDetail> limited(LimitExceededException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.code().replace('_', '-'), e.getMessage());
+        problem.setProperty("retry_after_seconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(CommandNotDurableException.class)

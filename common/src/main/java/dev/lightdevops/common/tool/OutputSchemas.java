@@ -13,6 +13,9 @@ final class OutputSchemas {
     /** The immediate answer of a tool that started an operation: id, status and a placeholder result. */
     static final Map<String, Object> ACCEPTED_OPERATION = accepted();
 
+    /** Who the caller is and what it may do ({@code authenticate_user}). */
+    static final Map<String, Object> IDENTITY = identity();
+
     /** What get_operation and cancel_operation answer: {@code {"operation": <snapshot>}}. */
     static final Map<String, Object> OPERATION_ENVELOPE = envelope();
 
@@ -20,6 +23,24 @@ final class OutputSchemas {
     static final Map<String, Object> OPERATION_PAGE = page();
 
     private OutputSchemas() {
+    }
+
+    private static Map<String, Object> identity() {
+        Map<String, Object> strings = Map.of("type", "array", "items", Map.of("type", "string"));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("authenticated", Map.of("type", "boolean"));
+        properties.put("principal", Map.of("type", "string"));
+        properties.put("name", Map.of("type", List.of("string", "null")));
+        properties.put("email", Map.of("type", List.of("string", "null")));
+        properties.put("tenant", Map.of("type", "string"));
+        properties.put("roles", strings);
+        properties.put("permissions", strings);
+        properties.put("source", Map.of("type", "string", "enum", List.of("bearer", "anonymous", "token_argument")));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.of("principal", "tenant", "roles", "permissions"));
+        return schema;
     }
 
     private static Map<String, Object> operation() {

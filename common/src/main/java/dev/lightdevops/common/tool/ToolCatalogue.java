@@ -61,7 +61,14 @@ public final class ToolCatalogue {
                             + "its worker and ends cancelled. An operation that already ended is left as it is.",
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
-                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false));
+                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false),
+            new ToolDefinition(AUTHENTICATE_USER, "Who am I",
+                    "Returns the caller's identity and what it may do: principal, name, email, tenant, roles and "
+                            + "permissions, from the validated bearer token. Given a token argument, validates "
+                            + "that token the same way and describes it instead.",
+                    objectSchema(Map.of("token", Map.of("type", "string", "description",
+                            "optional: a JWT to validate and describe instead of the caller's own")), List.of()),
+                    OutputSchemas.IDENTITY, ToolDefinition.Kind.READ, false));
 
     private ToolCatalogue() {
     }

@@ -1,23 +1,40 @@
 package dev.lightdevops.worker.execution;
 
+import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Progress;
+import dev.lightdevops.worker.execution.RunningOperations.Running;
+import dev.lightdevops.worker.execution.RunningOperations.StopReason;
+import dev.lightdevops.worker.execution.StatusPublisher.StatusNotPublishedException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Runs one command to a terminal snapshot: {@code running} with progress as the executor advances, then
- * {@code succeeded} or {@code failed}. Every snapshot is published before the next step.
+ * Carries one command to a terminal snapshot, or decides it needs none. First it reads what is known of the operation
+ * (after the status view caught up): terminal means skip (a redelivery); a cancel request or a passed deadline ends it
+ * without running; {@code running} at attempt N means its worker was lost, so this run is attempt N+1 (the executor
+ * sees {@code attempt > 1}). Then it runs the executor, retrying retryable failures with exponential backoff and
+ * jitter; the last failure ends {@code failed} with {@code retryable: false} and goes to the dead-letter topic. A
+ * cancel request or the deadline interrupts the run ({@code cancelled}, {@code timed_out}); a revoked partition
+ * interrupts it silently, since the partition's new owner runs the next attempt.
  */
 @Component
 public class OperationRunner {
@@ -26,35 +43,193 @@ public class OperationRunner {
 
     private final Map<OperationType, OperationExecutor> executors;
     private final StatusPublisher status;
+    private final StatusView view;
+    private final CancelRequests cancelRequests;
+    private final RunningOperations running;
+    private final DeadLetters deadLetters;
+    private final FinishedAudit audit;
+    private final ScheduledExecutorService timers;
+    private final EngineProperties settings;
     private final Clock clock;
 
-    OperationRunner(List<OperationExecutor> executors, StatusPublisher status, Clock clock) {
+    OperationRunner(List<OperationExecutor> executors, StatusPublisher status, StatusView view,
+            CancelRequests cancelRequests, RunningOperations running, DeadLetters deadLetters, FinishedAudit audit,
+            ScheduledExecutorService deadlineTimers, EngineProperties settings, Clock clock) {
         this.executors = executors.stream()
                 .collect(Collectors.toUnmodifiableMap(OperationExecutor::type, Function.identity()));
         this.status = status;
+        this.view = view;
+        this.cancelRequests = cancelRequests;
+        this.running = running;
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.timers = deadlineTimers;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    public Operation run(Command command) throws InterruptedException {
+    /** Runs the command if it needs running; throws {@link StatusNotPublishedException} if Kafka is unreachable. */
+    public void run(Command command, TopicPartition partition) {
         Operation queued = command.operation();
-        AtomicReference<Operation> latest = new AtomicReference<>(
-                queued.running(queued.attempt(), new Progress(0, "starting", "picked up by a worker"), clock.instant()));
-        status.publish(latest.get());
-        ProgressListener progress = step -> {
-            latest.set(latest.get().running(queued.attempt(), step, clock.instant()));
-            status.publish(latest.get());
-        };
-        Operation terminal;
-        try {
-            Map<String, Object> result = executorFor(queued.type()).execute(latest.get(), progress);
-            terminal = latest.get().succeeded(result, clock.instant());
-        } catch (OperationFailedException failure) {
-            terminal = latest.get().ended(OperationStatus.FAILED, failure.toError(), clock.instant());
+        if (!view.awaitCaughtUp(settings.catchUpTimeout())) {
+            log.warn("status view did not catch up in {}; deciding on what it has", settings.catchUpTimeout());
         }
+        Optional<StatusView.Known> known = view.find(queued.id());
+        if (known.isPresent() && known.get().status().isTerminal()) {
+            log.info("skipping command for operation {}: already {}", queued.id(), known.get().status().wireName());
+            return;
+        }
+        if (cancelRequests.isRequested(queued.id())) {
+            end(queued, OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled on request", false));
+            return;
+        }
+        if (queued.deadline() != null && !clock.instant().isBefore(queued.deadline())) {
+            if (known.isEmpty()) {
+                log.info("skipping command for retired operation {} (past its deadline)", queued.id());
+                return;
+            }
+            end(queued, OperationStatus.TIMED_OUT, deadlineExceeded(queued));
+            return;
+        }
+        boolean workerLost = known.isPresent() && known.get().status() == OperationStatus.RUNNING;
+        int attempt = workerLost ? known.get().attempt() + 1 : Math.max(queued.attempt(), 1);
+        if (attempt > settings.retry().maxAttempts()) {
+            giveUp(command, queued, attempt - 1, "workers_lost", "the operation was interrupted " + (attempt - 1)
+                    + " times by lost workers; it is not tried again");
+            return;
+        }
+        execute(command, queued, attempt, workerLost, partition);
+    }
+
+    private void execute(Command command, Operation queued, int firstAttempt, boolean workerLost,
+            TopicPartition partition) {
+        Running handle = running.start(queued.id(), partition);
+        ScheduledFuture<?> deadline = scheduleDeadline(queued, handle);
+        BackOffExecution backOff = settings.retry().backOff().start();
+        AtomicReference<Operation> latest = new AtomicReference<>(queued);
+        int attempt = firstAttempt;
+        try {
+            while (true) {
+                String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
+                        ? "attempt " + attempt + ": retrying after the previous worker was lost"
+                        : "attempt " + attempt + ": retrying after a retryable failure";
+                publish(handle, latest, latest.get().running(attempt, new Progress(0, "starting", start),
+                        clock.instant()));
+                try {
+                    Map<String, Object> result = executorFor(queued.type()).execute(latest.get(),
+                            progressOf(handle, latest, attempt));
+                    endWith(latest.get().succeeded(result, clock.instant()));
+                    return;
+                } catch (RuntimeException thrown) {
+                    stopIfRequested(handle);
+                    OperationFailedException failure = asFailure(thrown);
+                    if (!failure.retryable()) {
+                        endWith(latest.get().ended(OperationStatus.FAILED, failure.toError(), clock.instant()));
+                        return;
+                    }
+                    long wait = backOff.nextBackOff();
+                    if (attempt >= settings.retry().maxAttempts() || wait == BackOffExecution.STOP) {
+                        giveUp(command, latest.get(), attempt, failure.code(), failure.getMessage());
+                        return;
+                    }
+                    log.info("operation {} attempt {} failed ({}); retrying in {} ms", queued.id(), attempt,
+                            failure.code(), wait);
+                    Thread.sleep(wait);
+                    attempt++;
+                }
+            }
+        } catch (InterruptedException | StopRequested stopped) {
+            endStopped(handle, latest.get());
+        } catch (StatusNotPublishedException notPublished) {
+            if (handle.stopReason() == null) {
+                throw notPublished;
+            }
+            endStopped(handle, latest.get());
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            running.finish(handle);
+        }
+    }
+
+    private ProgressListener progressOf(Running handle, AtomicReference<Operation> latest, int attempt) {
+        return step -> {
+            if (handle.stopReason() == null) {
+                publish(handle, latest, latest.get().running(attempt, step, clock.instant()));
+            }
+        };
+    }
+
+    private void publish(Running handle, AtomicReference<Operation> latest, Operation snapshot) {
+        if (handle.stopReason() != null) {
+            throw new StopRequested();
+        }
+        status.publish(snapshot);
+        latest.set(snapshot);
+        view.apply(snapshot.id(), new StatusView.Known(snapshot.status(), snapshot.attempt()));
+    }
+
+    private void endStopped(Running handle, Operation latest) {
+        StopReason reason = handle.stopReason();
+        Thread.interrupted();
+        if (reason == StopReason.CANCELLED) {
+            end(latest, OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled on request", false));
+        } else if (reason == StopReason.DEADLINE) {
+            end(latest, OperationStatus.TIMED_OUT, deadlineExceeded(latest));
+        } else {
+            log.info("operation {} handed over at attempt {}; its partition's new owner runs the next attempt",
+                    latest.id(), latest.attempt());
+        }
+    }
+
+    private void giveUp(Command command, Operation latest, int attempts, String code, String reason) {
+        deadLetters.publish(command.key(), ContractJson.write(command), latest.id(), attempts, code, reason);
+        end(latest, OperationStatus.FAILED, new OperationError(code, reason + " (gave up after " + attempts
+                + " attempt" + (attempts == 1 ? "" : "s") + ")", false));
+    }
+
+    private void end(Operation latest, OperationStatus terminal, OperationError error) {
+        endWith(latest.ended(terminal, error, clock.instant()));
+    }
+
+    private void endWith(Operation terminal) {
         status.publish(terminal);
-        log.info("operation {} ({} {}) ended {}", terminal.id(), terminal.type().wireName(),
-                terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName());
-        return terminal;
+        view.apply(terminal.id(), new StatusView.Known(terminal.status(), terminal.attempt()));
+        audit.finished(terminal);
+        log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
+                terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),
+                terminal.attempt());
+    }
+
+    private ScheduledFuture<?> scheduleDeadline(Operation queued, Running handle) {
+        if (queued.deadline() == null) {
+            return null;
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), queued.deadline()).toMillis());
+        return timers.schedule(() -> handle.stop(StopReason.DEADLINE), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static void stopIfRequested(Running handle) {
+        if (handle.stopReason() != null) {
+            throw new StopRequested();
+        }
+    }
+
+    /** An executor's unexpected exception is taken as a retryable failure; the engine's own signals pass through. */
+    private static OperationFailedException asFailure(RuntimeException thrown) {
+        if (thrown instanceof StopRequested || thrown instanceof StatusNotPublishedException) {
+            throw thrown;
+        }
+        if (thrown instanceof OperationFailedException failure) {
+            return failure;
+        }
+        return new OperationFailedException("executor_error", thrown.toString(), true, thrown);
+    }
+
+    private static OperationError deadlineExceeded(Operation operation) {
+        return new OperationError("deadline_exceeded", "the operation did not finish before its deadline "
+                + operation.deadline(), false);
     }
 
     private OperationExecutor executorFor(OperationType type) {
@@ -63,5 +238,12 @@ public class OperationRunner {
             throw new OperationFailedException("unsupported", "this worker cannot execute " + type.wireName(), false);
         }
         return executor;
+    }
+
+    /** Thrown inside a run once it was stopped, to leave it by the same path as an interruption. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super(null, null, false, false);
+        }
     }
 }

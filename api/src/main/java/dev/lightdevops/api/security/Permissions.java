@@ -1,0 +1,38 @@
+package dev.lightdevops.api.security;
+
+import dev.lightdevops.common.tool.Environment;
+import java.util.Set;
+
+/**
+ * Every permission the code checks. Code asks for permissions, never for roles: which role holds which permission
+ * is configuration ({@code devops.auth.roles.*}).
+ */
+public final class Permissions {
+
+    public static final String READ_LOGS = "read_logs";
+    public static final String READ_METRICS = "read_metrics";
+    public static final String READ_DEPLOYMENTS = "read_deployments";
+    public static final String READ_OPERATIONS = "read_operations";
+    public static final String CANCEL_OWN = "cancel_own";
+    public static final String CANCEL_ANY = "cancel_any";
+
+    /** Permissions anonymous callers never get, whatever their configured role says. */
+    static final Set<String> NEVER_ANONYMOUS = Set.of(deploy(Environment.PRODUCTION), rollback(Environment.PRODUCTION),
+            CANCEL_ANY);
+
+    public static final Set<String> ALL = Set.of(READ_LOGS, READ_METRICS, READ_DEPLOYMENTS, READ_OPERATIONS,
+            CANCEL_OWN, CANCEL_ANY,
+            deploy(Environment.DEVELOPMENT), deploy(Environment.STAGING), deploy(Environment.PRODUCTION),
+            rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION));
+
+    private Permissions() {
+    }
+
+    public static String deploy(Environment environment) {
+        return "deploy_" + environment.wireName();
+    }
+
+    public static String rollback(Environment environment) {
+        return "rollback_" + environment.wireName();
+    }
+}

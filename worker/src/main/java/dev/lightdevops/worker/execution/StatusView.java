@@ -1,0 +1,93 @@
+package dev.lightdevops.worker.execution;
+
+import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationStatus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+
+/**
+ * What this worker knows of every retained operation's status: the latest status and attempt, read from all of the
+ * compacted {@code ops.status} (a group of its own, from the beginning, nothing committed). Before deciding what a
+ * command needs, the runner waits until this view has caught up with the topic's end, so a redelivered command finds
+ * its operation terminal (skip) or running at attempt N (a worker was lost: run attempt N+1).
+ */
+@Component
+class StatusView extends AbstractConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusView.class);
+
+    /** The part of a snapshot the runner's decisions need; small, so the view stays small. */
+    record Known(OperationStatus status, int attempt) {
+
+        boolean supersedes(Known current) {
+            if (current == null) {
+                return true;
+            }
+            if (current.status.isTerminal()) {
+                return false;
+            }
+            if (status.isTerminal()) {
+                return true;
+            }
+            return attempt != current.attempt ? attempt > current.attempt : status.rank() >= current.status.rank();
+        }
+    }
+
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final ConsumedPositions positions;
+
+    StatusView(ConsumedPositions statusPositions) {
+        this.positions = statusPositions;
+    }
+
+    @KafkaListener(id = "worker-status-view", topics = Topics.STATUS, containerFactory = "readAllListenerFactory",
+            groupId = "devops-worker-view-#{T(java.util.UUID).randomUUID()}")
+    void onSnapshot(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.value() == null) {
+                known.remove(record.key());
+            } else {
+                Operation snapshot = ContractJson.read(record.value(), Operation.class);
+                apply(snapshot.id(), new Known(snapshot.status(), snapshot.attempt()));
+            }
+        } catch (JacksonException unreadable) {
+            log.warn("skipping an unreadable snapshot at offset {}: {}", record.offset(),
+                    unreadable.getOriginalMessage());
+        } finally {
+            positions.consumed(record.partition(), record.offset());
+        }
+    }
+
+    /** Also fed by this worker's own snapshots, so its decisions never lag what it published itself. */
+    void apply(String id, Known snapshot) {
+        known.compute(id, (key, current) -> snapshot.supersedes(current) ? snapshot : current);
+    }
+
+    Optional<Known> find(String id) {
+        return Optional.ofNullable(known.get(id));
+    }
+
+    /** Blocks (a worker thread, never the consumer's) until the view read what is on the topic now, or the timeout. */
+    boolean awaitCaughtUp(Duration timeout) {
+        return positions.awaitCaughtUp(timeout).join();
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        super.onPartitionsAssigned(assignments, callback);
+        callback.seekToBeginning(assignments.keySet());
+    }
+}

@@ -1,0 +1,227 @@
+package dev.lightdevops.worker.execution;
+
+import static dev.lightdevops.worker.execution.EngineTestSupport.accept;
+import static dev.lightdevops.worker.execution.EngineTestSupport.queued;
+import static dev.lightdevops.worker.execution.EngineTestSupport.snapshotsOf;
+import static dev.lightdevops.worker.execution.EngineTestSupport.terminalOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.CancelRequest;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.testing.RealKafka;
+import dev.lightdevops.common.testing.TopicProbe;
+import dev.lightdevops.worker.WorkerApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The execution engine of one worker against a real broker: invariants 2, 3 and 5 of DESIGN §5, cancellation,
+ * deadlines, retries and dead letters. Each test would fail if the mechanism it names were removed.
+ */
+class ExecutionEngineTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static ConfigurableApplicationContext worker;
+    private static ScriptedDeployTarget target;
+
+    @BeforeAll
+    static void startWorker() {
+        worker = WorkerApplication.builder().sources(ScriptedDeployTarget.Wiring.class).run(
+                "--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
+                "--devops.worker.group-id=engine-" + UUID.randomUUID(),
+                "--spring.kafka.consumer.properties.max.poll.interval.ms=3000",
+                "--devops.worker.engine.concurrency=4",
+                "--devops.worker.engine.retry.max-attempts=3",
+                "--devops.worker.engine.retry.initial-interval=50ms",
+                "--devops.worker.engine.retry.max-interval=200ms",
+                "--devops.worker.engine.retry.jitter=10ms");
+        target = worker.getBean(ScriptedDeployTarget.class);
+    }
+
+    @AfterAll
+    static void stopWorker() {
+        worker.close();
+    }
+
+    @Test
+    void operationsOnOneTargetRunOneAtATimeInAcceptanceOrder() {
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            accepted.add(accept(queued("serial", Map.of("version", "1." + i, "hold_ms", 300))).id());
+        }
+
+        await().atMost(PATIENCE).until(() -> accepted.stream().allMatch(id -> terminalOf(id).isPresent()));
+
+        assertThat(target.maxConcurrent("serial@staging")).isEqualTo(1);
+        assertThat(target.starts.stream().filter(accepted::contains).toList()).isEqualTo(accepted);
+        for (int i = 1; i < accepted.size(); i++) {
+            Operation previous = terminalOf(accepted.get(i - 1)).orElseThrow();
+            Operation next = terminalOf(accepted.get(i)).orElseThrow();
+            assertThat(next.startedAt()).isAfterOrEqualTo(previous.finishedAt());
+        }
+    }
+
+    @Test
+    void anotherTargetOnTheSamePartitionRunsWhileALongOperationHoldsItsTarget() {
+        String blocking = "hold-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = otherServiceOnSamePartition(blocking);
+        Operation longOne = accept(queued(blocking, Map.of("version", "1", "hold", "until_released")));
+        Operation quickOne = accept(queued(other, Map.of("version", "2")));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(quickOne.id()).isPresent());
+
+        assertThat(terminalOf(longOne.id())).isEmpty();
+        assertThat(snapshotsOf(longOne.id())).extracting(Operation::status).contains(OperationStatus.RUNNING);
+        target.release(longOne.id());
+        await().atMost(PATIENCE).until(() -> terminalOf(longOne.id()).isPresent());
+    }
+
+    @Test
+    void anOperationLongerThanTheMaxPollIntervalCausesNoRebalance() {
+        PartitionHandOver handOver = worker.getBean(PartitionHandOver.class);
+        int before = handOver.revocations();
+
+        Operation slow = accept(queued("slow", Map.of("version", "1", "hold_ms", 6000)));
+        await().atMost(PATIENCE).until(() -> terminalOf(slow.id()).isPresent());
+
+        assertThat(terminalOf(slow.id()).orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(handOver.revocations()).isEqualTo(before);
+    }
+
+    @Test
+    void aRedeliveredCommandForATerminalOperationIsNotExecutedAgain() {
+        Operation done = queued("replayed", Map.of("version", "1"));
+        Operation succeeded = done.running(1, null, Instant.now()).succeeded(Map.of("version", "1"), Instant.now());
+        EngineTestSupport.send(Topics.STATUS, done.id(), ContractJson.write(succeeded));
+        EngineTestSupport.send(Topics.COMMANDS, "replayed@staging",
+                ContractJson.write(new dev.lightdevops.common.operation.Command("replayed@staging", done)));
+        Operation marker = accept(queued("replayed", Map.of("version", "2")));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(marker.id()).isPresent());
+
+        assertThat(target.starts).doesNotContain(done.id()).contains(marker.id());
+        assertThat(snapshotsOf(done.id())).extracting(Operation::status).containsExactly(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aRunningOperationIsInterruptedByACancelRequestAndEndsCancelled() {
+        Operation running = accept(queued("cancel", Map.of("version", "1", "hold", "until_released")));
+        await().atMost(PATIENCE).until(() -> target.starts.contains(running.id()));
+
+        EngineTestSupport.send(Topics.CONTROL, running.id(),
+                ContractJson.write(new CancelRequest(running.id(), "bob", Instant.now())));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(running.id()).isPresent());
+        Operation ended = terminalOf(running.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(ended.error().code()).isEqualTo("cancelled");
+        assertThat(target.interrupted).contains(running.id());
+    }
+
+    @Test
+    void anOperationStillRunningAtItsDeadlineEndsTimedOut() {
+        Operation late = accept(queued("deadline", Map.of("version", "1", "hold", "until_released"),
+                Instant.now().plusSeconds(2)));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(late.id()).isPresent());
+
+        Operation ended = terminalOf(late.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.TIMED_OUT);
+        assertThat(ended.error().code()).isEqualTo("deadline_exceeded");
+        assertThat(target.interrupted).contains(late.id());
+    }
+
+    @Test
+    void aCommandPastItsDeadlineIsNotStarted() {
+        Operation expired = accept(queued("expired", Map.of("version", "1"), Instant.now().minusSeconds(1)));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(expired.id()).isPresent());
+
+        assertThat(terminalOf(expired.id()).orElseThrow().status()).isEqualTo(OperationStatus.TIMED_OUT);
+        assertThat(target.starts).doesNotContain(expired.id());
+    }
+
+    @Test
+    void retryableFailuresAreRetriedUntilTheySucceed() {
+        Operation flaky = accept(queued("flaky", Map.of("version", "1", "fail_times", 2)));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(flaky.id()).isPresent());
+
+        Operation ended = terminalOf(flaky.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(ended.attempt()).isEqualTo(3);
+        assertThat(snapshotsOf(flaky.id())).extracting(Operation::attempt).contains(1, 2, 3);
+    }
+
+    @Test
+    void theLastRetryableFailureGoesToTheDeadLetterTopicAndEndsNotRetryable() {
+        Operation broken = accept(queued("broken", Map.of("version", "1", "fail_times", 99)));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(broken.id()).isPresent());
+
+        Operation ended = terminalOf(broken.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(ended.error().retryable()).isFalse();
+        assertThat(ended.error().code()).isEqualTo("flaky");
+        assertThat(ended.attempt()).isEqualTo(3);
+        ConsumerRecord<String, byte[]> letter = TopicProbe.readAll(Topics.COMMANDS_DLT).stream()
+                .filter(record -> broken.id().equals(header(record, DeadLetters.OPERATION_ID)))
+                .findFirst().orElseThrow();
+        assertThat(header(letter, DeadLetters.REASON_CODE)).isEqualTo("flaky");
+        assertThat(header(letter, DeadLetters.REASON)).contains("scripted failure");
+        assertThat(letter.key()).isEqualTo("broken@staging");
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetried() {
+        Operation rejected = accept(queued("rejected", Map.of("version", "1", "fail", "permanent")));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(rejected.id()).isPresent());
+
+        Operation ended = terminalOf(rejected.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(ended.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableCommandGoesToTheDeadLetterTopicAndDoesNotBlockItsTarget() {
+        EngineTestSupport.send(Topics.COMMANDS, "garbled@staging", "{not json".getBytes(StandardCharsets.UTF_8));
+        Operation after = accept(queued("garbled", Map.of("version", "1")));
+
+        await().atMost(PATIENCE).until(() -> terminalOf(after.id()).isPresent());
+
+        assertThat(TopicProbe.readAll(Topics.COMMANDS_DLT)).anySatisfy(record -> {
+            assertThat(record.key()).isEqualTo("garbled@staging");
+            assertThat(header(record, DeadLetters.REASON_CODE)).isEqualTo("unreadable");
+        });
+    }
+
+    private static String otherServiceOnSamePartition(String service) {
+        int partition = EngineTestSupport.partitionOf(service + "@staging");
+        for (int i = 0; ; i++) {
+            String candidate = "peer-" + i + "-" + service;
+            if (EngineTestSupport.partitionOf(candidate + "@staging") == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
