@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,10 +77,20 @@ class DashboardFeedController {
         connections.forEach(FeedConnection::heartbeat);
     }
 
+    /**
+     * Ends every feed as soon as the context starts closing, before the web server's graceful shutdown, which would
+     * otherwise wait for these never-ending requests.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endFeeds() {
+        heartbeats.shutdownNow();
+        connections.forEach(FeedConnection::complete);
+        connections.clear();
+    }
+
     @PreDestroy
     void stop() {
-        heartbeats.shutdownNow();
-        connections.forEach(FeedConnection::close);
+        endFeeds();
         executor.shutdownNow();
     }
 

@@ -83,6 +83,16 @@ final class FeedConnection implements Consumer<Operation> {
         }
     }
 
+    /** Ends the stream (the server is stopping): the browser reconnects to another instance or later. */
+    void complete() {
+        close();
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the browser went away first
+        }
+    }
+
     private void drain() {
         try {
             List<Operation> batch;

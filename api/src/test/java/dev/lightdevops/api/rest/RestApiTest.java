@@ -39,7 +39,7 @@ class RestApiTest {
     void toolsAreListedWithTheirSchemas() {
         JsonNode tools = json(Http.get(base + "/api/v1/tools")).get("tools");
 
-        assertThat(tools.findValuesAsString("name")).contains("deploy_service", "get_operation");
+        assertThat(names(tools)).contains("deploy_service", "get_operation");
         assertThat(tools.get(0).has("input_schema")).isTrue();
     }
 
@@ -152,7 +152,14 @@ class RestApiTest {
     }
 
     private static List<String> toolNames() {
-        return json(Http.get(base + "/api/v1/tools")).get("tools").findValuesAsString("name");
+        return names(json(Http.get(base + "/api/v1/tools")).get("tools"));
+    }
+
+    /** The {@code name} of each element (not of nested schemas, some of which have a property called name). */
+    static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(element -> names.add(element.get("name").asString()));
+        return names;
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String type) {
