@@ -39,8 +39,10 @@ public class CommandPublisher {
     }
 
     public CompletableFuture<Operation> publish(Operation queued, String key) {
+        // The command is sent off the producer's I/O thread (where the status ack completes): a send there must not
+        // wait for metadata that only that thread can fetch (after metadata.max.idle.ms without deploys).
         return send(Topics.STATUS, queued.id(), ContractJson.write(queued))
-                .thenCompose(TraceIds.inThisTrace(statusWritten -> send(Topics.COMMANDS, key,
+                .thenComposeAsync(TraceIds.inThisTrace(statusWritten -> send(Topics.COMMANDS, key,
                         ContractJson.write(new Command(key, queued)))
                         .exceptionallyCompose(failure -> markNotAccepted(queued, failure))))
                 .thenApply(commandWritten -> queued)

@@ -112,7 +112,9 @@ public class OperationAcceptance {
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
-        return publisher.publish(queued, request.commandKey()).thenApply(accepted -> {
+        // Async: the publish completes on the producer's I/O thread, where a send to a topic without loaded metadata
+        // (the audit's) would wait for a fetch only that thread can make, stalling every produce for max.block.ms.
+        return publisher.publish(queued, request.commandKey()).thenApplyAsync(accepted -> {
             view.apply(accepted);
             audit.accepted(request, accepted, caller, client, "queued");
             return accepted;

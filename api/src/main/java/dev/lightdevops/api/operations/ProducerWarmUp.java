@@ -23,5 +23,7 @@ class ProducerWarmUp {
     void loadTopicMetadata() {
         kafka.partitionsFor(Topics.STATUS);
         kafka.partitionsFor(Topics.COMMANDS);
+        kafka.partitionsFor(Topics.AUDIT);
+        kafka.partitionsFor(Topics.CONTROL);
     }
 }

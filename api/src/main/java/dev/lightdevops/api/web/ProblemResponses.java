@@ -45,7 +45,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnauthenticatedException.class)
     ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        String metadata = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/.well-known/oauth-protected-resource").build().toUriString();
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"" + metadata + "\"")
                 .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
     }
 

@@ -32,4 +32,31 @@ class TenantIsolationTest {
                 .isEqualTo("tenant-a");
         assertThat(amosRest.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void cancelIsOwnWithCancelOwnAnyWithCancelAnyAndNeverAcrossTenants() {
+        TestIssuer issuer = SecuredApi.issuer();
+        String alice = issuer.token("alice", "Developer", "tenant-a");
+        String amy = issuer.token("amy", "Developer", "tenant-a");
+        String pat = issuer.token("pat", "Developer_prod_access", "tenant-a");
+        String bob = issuer.token("bob", "Developer_prod_access", "tenant-b");
+        String first = deploy(alice, "ledger");
+        String second = deploy(alice, "ledger-ui");
+
+        JsonNode bobCancels = SecuredApi.client().call(bob, "cancel_operation", Map.of("id", first));
+        JsonNode amyCancels = SecuredApi.client().call(amy, "cancel_operation", Map.of("id", first));
+        JsonNode aliceCancels = SecuredApi.client().call(alice, "cancel_operation", Map.of("id", first));
+        JsonNode patCancels = SecuredApi.client().call(pat, "cancel_operation", Map.of("id", second));
+
+        assertThat(McpClient.errorCode(bobCancels)).isEqualTo("not_found");
+        assertThat(McpClient.errorCode(amyCancels)).isEqualTo("permission_denied");
+        assertThat(McpClient.errorCode(aliceCancels)).isNull();
+        assertThat(McpClient.errorCode(patCancels)).isNull();
+    }
+
+    private static String deploy(String token, String service) {
+        return SecuredApi.client().call(token, "deploy_service",
+                        Map.of("service", service, "version", "1.0.0", "environment", "staging"))
+                .get("result").get("structuredContent").get("operation_id").asString();
+    }
 }

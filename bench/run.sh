@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds what the harness needs (api, worker and standalone exec jars, the bench module and its classpath), then runs
+# the named suites against a broker, api and workers it starts as separate processes. Prints markdown rows and writes
+# them to bench/target/runs/<time>/results.md; exits non-zero when a drill found a loss.
+#
+#   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint
+#                                                       drill-kill drill-broker drill-badinput]...
+#
+# Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),
+# BENCH_E2E_RATE (1000), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
+# BENCH_BAD_REQUESTS (10000), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
+# BENCH_API_JVM_OPTS, BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
+# run), BENCH_JDK25 (0: skip the Temurin 25 comparison), BENCH_SKIP_BUILD (1: use the jars as they are).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+  ./mvnw -q -B package -DskipTests -pl api,worker,standalone,bench -am
+fi
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+  dev.lightdevops.bench.Bench "$@"

@@ -1,0 +1,154 @@
+package dev.lightdevops.bench.drills;
+
+import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.Suite;
+import dev.lightdevops.bench.load.ApiClient;
+import dev.lightdevops.bench.process.Jdks;
+import dev.lightdevops.bench.process.Stack;
+import dev.lightdevops.bench.report.Report;
+import dev.lightdevops.bench.status.Snapshot;
+import dev.lightdevops.bench.status.StatusWatcher;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Fault drill 2: a steady stream of deploys while the broker is stopped for 20 s and started again. Every call
+ * must answer in time with either an accepted operation or a clear retryable error; every accepted operation
+ * (before, during or after the outage) must then succeed: an id for a command never written would not.
+ */
+public final class BrokerOutageDrill implements Suite {
+
+    private static final double RATE = 20;
+    private static final Duration BEFORE = Duration.ofSeconds(15);
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static final Duration AFTER = Duration.ofSeconds(25);
+    private static final Duration HANG = Duration.ofSeconds(15);
+    private static final java.util.regex.Pattern ERROR_CODE =
+            java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
+
+    @Override
+    public String name() {
+        return "drill-broker";
+    }
+
+    @Override
+    public boolean run(Context context) throws Exception {
+        Report report = context.report();
+        report.line("");
+        report.line("#### Fault drill 2: " + RATE + " deploys/s; broker stopped after " + BEFORE.toSeconds()
+                + " s for " + OUTAGE.toSeconds() + " s, then " + AFTER.toSeconds() + " s more");
+        report.line("");
+        try (Stack stack = context.newStack("drill-broker")) {
+            stack.startBroker();
+            stack.startWorker(Map.of("WORKER_SIMULATED_STAGE_DURATION", "20ms"), context.settings().workerJvmOptions());
+            Stack.App api = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
+            ApiClient client = context.client(api.baseUrl());
+            Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
+            List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+            List<String> unclear = Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<Void>> calls = new ArrayList<>();
+            try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
+                long start = System.nanoTime();
+                long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
+                java.util.concurrent.atomic.AtomicLong backAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+                java.util.concurrent.ConcurrentSkipListSet<Long> acceptedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
+                java.util.concurrent.ConcurrentSkipListSet<Long> refusedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
+                CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
+                    try {
+                        Thread.sleep(BEFORE.toMillis());
+                        stack.broker().stop();
+                        System.out.println("  broker stopped");
+                        Thread.sleep(OUTAGE.toMillis());
+                        stack.broker().start();
+                        backAt.set(System.nanoTime());
+                        System.out.println("  broker started again");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                for (long i = 0; ; i++) {
+                    long intended = start + (long) (i * 1e9 / RATE);
+                    if (intended - start >= total) {
+                        break;
+                    }
+                    LockSupport.parkNanos(intended - System.nanoTime());
+                    long sent = System.nanoTime();
+                    String phase = phase(sent - start);
+                    calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
+                                    "staging", "1.0." + i)).timeout(HANG).build())
+                            .handle((answer, failure) -> {
+                                String outcome = classify(answer, failure, accepted, unclear);
+                                (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
+                                outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
+                                return null;
+                            }));
+                }
+                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
+                outage.get();
+                long ended = watcher.awaitTerminal(accepted, Duration.ofMinutes(3));
+                List<String> notSucceeded = new ArrayList<>();
+                for (String id : accepted) {
+                    Snapshot terminal = watcher.terminalOf(id);
+                    if (terminal == null || !"succeeded".equals(terminal.status())) {
+                        notSucceeded.add(id + " " + (terminal == null ? "never ended"
+                                : terminal.status() + " " + terminal.errorCode()));
+                    }
+                }
+                outcomes.forEach((outcome, count) -> report.line("- " + outcome + ": " + count));
+                Long firstAccepted = acceptedAt.ceiling(backAt.get());
+                Long lastRefused = refusedAt.isEmpty() ? null : refusedAt.last();
+                report.line("- after the broker was back: first call accepted after "
+                        + (firstAccepted == null ? "none" : Report.format((firstAccepted - backAt.get()) / 1e9) + " s")
+                        + ", last retryable error "
+                        + (lastRefused == null || lastRefused < backAt.get() ? "before it"
+                                : Report.format((lastRefused - backAt.get()) / 1e9) + " s after"));
+                report.line("- accepted " + accepted.size() + ", ended " + ended + ", not succeeded: "
+                        + notSucceeded.size() + WorkerKillDrill.sample(notSucceeded));
+                report.line("- unclear answers (not accepted, not a retryable error) or hangs: " + unclear.size()
+                        + WorkerKillDrill.sample(unclear));
+                boolean pass = notSucceeded.isEmpty() && unclear.isEmpty();
+                report.line("");
+                report.line("**VERDICT drill-broker: " + (pass ? "PASS" : "FAIL") + "**");
+                return pass;
+            }
+        }
+    }
+
+    private static String phase(long elapsedNanos) {
+        if (elapsedNanos < BEFORE.toNanos()) {
+            return "before";
+        }
+        return elapsedNanos < BEFORE.plus(OUTAGE).toNanos() ? "outage" : "after";
+    }
+
+    private static String classify(HttpResponse<String> answer, Throwable failure, List<String> accepted,
+            List<String> unclear) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            unclear.add(cause instanceof HttpTimeoutException ? "no answer within " + HANG.toSeconds() + " s"
+                    : cause.toString());
+            return cause instanceof HttpTimeoutException ? "HANG" : "transport error";
+        }
+        String id = ApiClient.acceptedOperationId(answer);
+        if (id != null) {
+            accepted.add(id);
+            return "accepted";
+        }
+        if (answer.body().contains("\"retryable\":true") || answer.statusCode() == 503) {
+            java.util.regex.Matcher code = ERROR_CODE.matcher(answer.body());
+            return "retryable error" + (code.find() ? " (" + code.group(1) + ")" : "");
+        }
+        unclear.add(answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+        return "unclear error";
+    }
+}

@@ -1,0 +1,182 @@
+package dev.lightdevops.bench.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The system under test as separate processes: one broker, api instances and workers started from their exec jars
+ * with {@code KAFKA_BOOTSTRAP_SERVERS}. Everything it started is stopped by {@link #close()}.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final Pattern WORKER_ASSIGNED = Pattern.compile("partitions assigned.*ops\\.commands-", Pattern.CASE_INSENSITIVE);
+    public static final Pattern STARTED = Pattern.compile("Started \\w+Application in");
+
+    private final Path repository;
+    private final Path runDirectory;
+    private final String classpath;
+    private final List<ChildProcess> started = new ArrayList<>();
+    private BrokerProcess broker;
+    private int workers;
+
+    public Stack(Path repository, Path runDirectory, String classpath) {
+        this.repository = repository;
+        this.runDirectory = runDirectory;
+        this.classpath = classpath;
+    }
+
+    public BrokerProcess startBroker() throws IOException, InterruptedException {
+        broker = BrokerProcess.format(runDirectory.resolve("broker"), classpath);
+        broker.start();
+        return broker;
+    }
+
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    /** An api on a free port, on {@code java}; ready once {@code POST /mcp ping} answers 200. */
+    public App startApi(Path java, Map<String, String> environment, String jvmOptions) throws InterruptedException {
+        int port = BrokerProcess.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("PORT", String.valueOf(port));
+        // Tokens from the api's own local issuer (POST /local/tokens) when it has one; anonymous as the fallback.
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("DEVOPS_AUTH_LOCAL_ISSUER_ENABLED", "true");
+        env.put("AUTH_ALLOW_ANONYMOUS", "true");
+        env.put("AUTH_ANONYMOUS_ROLE", "Developer");
+        // The per-principal limits protect a shared api from one agent; a load test is that one agent.
+        env.put("LIMITS_MUTATING_CALLS", "1000000000");
+        env.put("LIMITS_MAX_ACTIVE_OPERATIONS", "1000000000");
+        env.putAll(environment);
+        ChildProcess api = launch("api-" + port, java, jvmOptions, execJar("api"), env);
+        Duration ready = awaitHttp(api, "http://127.0.0.1:" + port);
+        return new App(api, "http://127.0.0.1:" + port, ready);
+    }
+
+    /** A worker; ready once its listener has partitions assigned. */
+    public App startWorker(Map<String, String> environment, String jvmOptions) throws InterruptedException {
+        return awaitWorker(launchWorker(environment, jvmOptions));
+    }
+
+    /** Starts a worker process without waiting (several can then start side by side). */
+    public ChildProcess launchWorker(Map<String, String> environment, String jvmOptions) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.putAll(environment);
+        return launch("worker-" + (++workers), Jdks.current(), jvmOptions, execJar("worker"), env);
+    }
+
+    /** Waits until a (re)started worker's listener has partitions assigned, counting log lines from {@code from}. */
+    public static App awaitWorker(ChildProcess worker, int from) throws InterruptedException {
+        worker.awaitLog(STARTED, from, Duration.ofSeconds(180));
+        Duration ready = worker.awaitLog(WORKER_ASSIGNED, from, Duration.ofSeconds(180));
+        return new App(worker, null, ready);
+    }
+
+    public static App awaitWorker(ChildProcess worker) throws InterruptedException {
+        return awaitWorker(worker, 0);
+    }
+
+    public void stopAll(java.util.Collection<ChildProcess> processes) throws InterruptedException {
+        for (ChildProcess process : processes) {
+            process.stop();
+        }
+    }
+
+    /** The one-command local stack (embedded broker + worker + api in one JVM), ready once it answers MCP. */
+    public App startStandalone(Map<String, String> environment) throws InterruptedException {
+        int port = BrokerProcess.freePort();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PORT", String.valueOf(port));
+        env.put("DEVOPS_DATA_DIR", runDirectory.resolve("standalone-data-" + port).toString());
+        Path jar = repository.resolve("standalone/target/light-devops-mcp.jar");
+        ChildProcess standalone = launch("standalone-" + port, Jdks.current(), "", jar, env);
+        Duration ready = awaitHttp(standalone, "http://127.0.0.1:" + port);
+        return new App(standalone, "http://127.0.0.1:" + port, ready);
+    }
+
+    private ChildProcess launch(String name, Path java, String jvmOptions, Path jar, Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ChildProcess process = new ChildProcess(name, command, env, runDirectory.resolve(name + ".log")).start();
+        started.add(process);
+        return process;
+    }
+
+    private Path execJar(String module) {
+        try (Stream<Path> files = Files.list(repository.resolve(module).resolve("target"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + "/target/*-exec.jar: build first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Duration awaitHttp(ChildProcess process, String base) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/mcp")).timeout(Duration.ofSeconds(2))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.alive()) {
+                throw new IllegalStateException(process.name() + " exited; see " + process.log());
+            }
+            try {
+                HttpResponse<Void> answer = http.send(ping, HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() < 500) {
+                    return Duration.ofNanos(System.nanoTime() - process.startedAtNanos());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(process.name() + " did not answer within 180 s; see " + process.log());
+    }
+
+    public Path runDirectory() {
+        return runDirectory;
+    }
+
+    public String classpath() {
+        return classpath;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ChildProcess process : started) {
+            process.stop();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** A started app: its process, its base URL (null for a worker) and how long it took to be ready. */
+    public record App(ChildProcess process, String baseUrl, Duration readyAfter) {
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lightdevops.bench.suites;
+
+import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.Suite;
+import dev.lightdevops.bench.load.ApiClient;
+import dev.lightdevops.bench.process.ChildProcess;
+import dev.lightdevops.bench.process.Jdks;
+import dev.lightdevops.bench.process.Stack;
+import dev.lightdevops.bench.report.Goal;
+import dev.lightdevops.bench.report.Report;
+import dev.lightdevops.bench.status.Snapshot;
+import dev.lightdevops.bench.status.StatusWatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark 3: 500 simulated deploys of 1 s each on 500 distinct targets, with 1, 2 and 4 worker processes, and with
+ * one worker at key-level concurrency 256. Throughput = deploys that ended / time from the first acceptance to the
+ * last end (or to the cap, if not all ended). Each configuration gets a fresh broker, so none inherits a backlog.
+ */
+public final class ScaleOutBench implements Suite {
+
+    private static final Pattern REVOKED = Pattern.compile("partitions revoked", Pattern.CASE_INSENSITIVE);
+    private static final int TARGETS = 500;
+
+    @Override
+    public String name() {
+        return "scaleout";
+    }
+
+    @Override
+    public boolean run(Context context) throws Exception {
+        Report report = context.report();
+        report.tableHeader("Benchmark 3, scale-out: " + TARGETS + " deploys of 1 s (3 stages of 333 ms) on "
+                + TARGETS + " targets; cap " + context.settings().scaleOutCap().toSeconds() + " s per run");
+        Map<String, String> concurrency = context.settings().workerConcurrencyEnv();
+        Map<Integer, List<Double>> byWorkers = new HashMap<>();
+        for (int workers : new int[] {1, 2, 4}) {
+            List<Double> runs = new ArrayList<>();
+            for (int run = 0; run < context.settings().runs(); run++) {
+                runs.add(measure(context, workers, Map.of(), "w" + workers + "-" + run).throughput);
+            }
+            byWorkers.put(workers, runs);
+            report.figure(workers + " worker process" + (workers > 1 ? "es" : "") + " (default concurrency)",
+                    Goal.none(), runs, "deploys/s", null);
+        }
+        double one = Report.median(byWorkers.get(1));
+        double four = Report.median(byWorkers.get(4));
+        report.line("| 4 workers / 1 worker | ≥ 3.5× | **" + Report.format(four / one) + "×** | | "
+                + Goal.atLeast(3.5, "×").verdict(four / one) + " | |");
+        if (concurrency.isEmpty()) {
+            report.line("| 1 worker at key-level concurrency 256 | ≥ 200 deploys/s | not available yet "
+                    + "(no concurrency setting known: set BENCH_WORKER_CONCURRENCY_ENV) | | | |");
+            return true;
+        }
+        List<Double> runs = new ArrayList<>();
+        int revoked = 0;
+        for (int run = 0; run < context.settings().runs(); run++) {
+            Outcome outcome = measure(context, 1, concurrency, "c256-" + run);
+            runs.add(outcome.throughput);
+            revoked += outcome.revocations;
+        }
+        report.figure("1 worker at key-level concurrency 256 (" + concurrency + ")", Goal.atLeast(200, "deploys/s"),
+                runs, "deploys/s", revoked == 0 ? "no rebalance" : revoked + " partition revocations after start");
+        return true;
+    }
+
+    private record Outcome(double throughput, int revocations) {
+    }
+
+    private Outcome measure(Context context, int workers, Map<String, String> extraEnv, String label)
+            throws Exception {
+        try (Stack stack = context.newStack("scaleout-" + label)) {
+            stack.startBroker();
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.put("WORKER_SIMULATED_STAGE_DURATION", "333ms");
+            List<ChildProcess> started = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                started.add(stack.launchWorker(env, context.settings().workerJvmOptions()));
+            }
+            Stack.App api = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
+            for (ChildProcess worker : started) {
+                Stack.awaitWorker(worker);
+            }
+            Thread.sleep(3000); // let the group settle after the last join
+            int[] linesAtStart = started.stream().mapToInt(ChildProcess::logLines).toArray();
+            ApiClient client = context.client(api.baseUrl());
+            try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
+                Instant firstAccepted = Instant.now();
+                List<String> ids = Submit.deploys(client, TARGETS, 16,
+                        i -> ApiClient.deployCall(i, "so-" + label + "-" + i, "staging", "1.0." + i));
+                long done = watcher.awaitTerminal(ids, context.settings().scaleOutCap()
+                        .minus(Duration.between(firstAccepted, Instant.now())));
+                Instant lastEnd = ids.stream().map(watcher::terminalOf).filter(Objects::nonNull)
+                        .map(Snapshot::at).max(Instant::compareTo).orElse(Instant.now());
+                double seconds = done == ids.size() ? Duration.between(firstAccepted, lastEnd).toMillis() / 1000.0
+                        : Duration.between(firstAccepted, Instant.now()).toMillis() / 1000.0;
+                int revocations = 0;
+                for (int i = 0; i < started.size(); i++) {
+                    revocations += started.get(i).countLog(REVOKED, linesAtStart[i]);
+                }
+                System.out.printf("  %s: %d/%d ended in %.1f s, %d revocations%n", label, done, ids.size(), seconds,
+                        revocations);
+                return new Outcome(done / seconds, revocations);
+            }
+        }
+    }
+}
