@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,31 @@ class EndToEndDeployTest {
             assertThat(operation.get("result").get("version").asString()).isEqualTo("1.4.2");
             assertThat(operation.has("placeholder")).isTrue();
         });
+    }
+
+    @Test
+    void tokenFromTheLocalIssuerPassesTheProductionGateThatAnonymousCallersCannot() {
+        String token = ContractJson.mapper().readTree(Http.postJson(stack.baseUrl() + "/local/tokens",
+                "{\"subject\":\"release-manager\",\"role\":\"Developer_prod_access\",\"tenant\":\"acme\"}").body())
+                .get("access_token").asString();
+        String deploy = """
+                {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"deploy_service",
+                 "arguments":{"service":"payments","version":"5.0.0","environment":"production"}}}""";
+
+        JsonNode anonymous = ContractJson.mapper().readTree(Http.postJson(stack.mcpUrl(), deploy).body());
+        JsonNode authorized = ContractJson.mapper().readTree(Http.send(HttpRequest.newBuilder(
+                        URI.create(stack.mcpUrl())).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(deploy))).body());
+
+        assertThat(anonymous.get("result").get("structuredContent").get("error").get("code").asString())
+                .isEqualTo("permission_denied");
+        String id = authorized.get("result").get("structuredContent").get("operation_id").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.send(HttpRequest
+                .newBuilder(URI.create(stack.baseUrl() + "/api/v1/operations/" + id))
+                .header("Authorization", "Bearer " + token).GET()).body()).contains("\"status\":\"succeeded\""));
+        assertThat(Http.get(stack.baseUrl() + "/api/v1/operations/" + id).statusCode())
+                .as("anonymous callers act in another tenant").isEqualTo(404);
     }
 
     @Test

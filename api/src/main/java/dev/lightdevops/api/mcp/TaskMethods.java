@@ -147,7 +147,7 @@ class TaskMethods {
     }
 
     static boolean visibleTo(Operation operation, Caller caller) {
-        return caller.tenant().equals(operation.tenant()) && caller.principal().equals(operation.requestedBy());
+        return caller.canSee(operation) && caller.principal().equals(operation.requestedBy());
     }
 
     /** Waits in steps of the lookup's longest wait until the operation is terminal or {@code until} passed. */

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.Redaction;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
@@ -41,13 +42,13 @@ public class AuditTrail {
 
     void accepted(OperationRequest request, Operation operation, Caller caller, String client, String outcome) {
         record(new AuditEvent(clock.instant(), "accepted", caller.principal(), caller.tenant(), client, request.tool(),
-                operation.id(), request.type().wireName(), request.commandKey(), Redaction.redact(request.arguments()),
+                operation.id(), request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()),
                 outcome, null));
     }
 
     void refused(OperationRequest request, Caller caller, String client, String reason, String detail) {
         record(new AuditEvent(clock.instant(), "refused", caller.principal(), caller.tenant(), client, request.tool(),
-                null, request.type().wireName(), request.commandKey(), Redaction.redact(request.arguments()), reason,
+                null, request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()), reason,
                 detail));
     }
 

@@ -2,6 +2,7 @@ package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * always published to {@code ops.control}, where the worker running the operation hears it and interrupts it; a
  * queued operation is in addition ended {@code cancelled} at once in {@code ops.status}, so a worker that picks its
  * command up later skips it. Cancelling a terminal operation changes nothing and answers it as it is.
- * Callers may cancel their own operations with {@code cancel_own}, anyone's in their tenant with {@code cancel_any}.
+ * Who may cancel what is {@link Caller#canCancel}; a refusal is audited.
  */
 @Service
 public class OperationCancellation {
@@ -40,7 +41,7 @@ public class OperationCancellation {
     public CompletableFuture<Operation> cancel(String id, Caller caller, String tool) {
         String client = AuditTrail.currentClientAddress();
         return lookup.find(id, caller).thenCompose(operation -> {
-            authorize(operation, caller);
+            authorize(operation, caller, client, tool);
             if (operation.isTerminal()) {
                 return CompletableFuture.completedFuture(operation);
             }
@@ -48,18 +49,20 @@ public class OperationCancellation {
             CompletableFuture<CancelRequest> requested =
                     publisher.publishCancelRequest(new CancelRequest(id, caller.principal(), now));
             if (operation.status() != OperationStatus.QUEUED) {
-                return requested.thenApply(published -> {
+                // Async: the ack completes on the producer's I/O thread, which must never send (see CommandPublisher).
+                return requested.thenApplyAsync(published -> {
                     audit.cancellation("cancel_requested", operation, caller, client, tool);
                     return operation;
                 });
             }
             Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
                     "cancelled by " + caller.principal() + " before it started", false), now);
-            return requested.thenCompose(published -> publisher.publishSnapshot(cancelled)).thenApply(written -> {
-                view.apply(written);
-                audit.cancellation("cancelled", written, caller, client, tool);
-                return view.find(id).orElse(written);
-            });
+            return requested.thenComposeAsync(published -> publisher.publishSnapshot(cancelled))
+                    .thenApplyAsync(written -> {
+                        view.apply(written);
+                        audit.cancellation("cancelled", written, caller, client, tool);
+                        return view.find(id).orElse(written);
+                    });
         });
     }
 
@@ -67,12 +70,13 @@ public class OperationCancellation {
         return cancel(id, caller, null);
     }
 
-    private static void authorize(Operation operation, Caller caller) {
-        boolean own = caller.principal().equals(operation.requestedBy());
-        if (caller.may("cancel_any") || (own && caller.may("cancel_own"))) {
+    private void authorize(Operation operation, Caller caller, String client, String tool) {
+        if (caller.canCancel(operation)) {
             return;
         }
-        throw new PermissionDeniedException(own ? "cancel_own" : "cancel_any",
+        boolean own = caller.principal().equals(operation.requestedBy());
+        audit.cancellation("cancel_refused", operation, caller, client, tool);
+        throw new PermissionDeniedException(own ? Permissions.CANCEL_OWN : Permissions.CANCEL_ANY,
                 "cancel operation " + operation.id());
     }
 }

@@ -2,6 +2,7 @@ package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
+import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OperationLookup {
 
-    static final String READ_PERMISSION = "read_operations";
+    static final String READ_PERMISSION = Permissions.READ_OPERATIONS;
 
     private final OperationView view;
     private final ConsumedPositions statusPositions;
@@ -72,7 +73,7 @@ public class OperationLookup {
     }
 
     private Optional<Operation> visible(String id, Caller caller) {
-        return view.find(id).filter(operation -> caller.tenant().equals(operation.tenant()));
+        return view.find(id).filter(caller::canSee);
     }
 
     static void requireRead(Caller caller) {

@@ -7,16 +7,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * REST access to one operation: {@code GET /api/v1/operations/{id}} (with {@code ?wait=10s}: long-poll until its
- * status changes or the wait ends) and {@code POST /api/v1/operations/{id}:cancel}.
+ * REST access to operations: {@code GET /api/v1/operations/{id}} (with {@code ?wait=10s}: long-poll until its
+ * status changes or the wait ends), {@code GET /api/v1/operations} (filters, newest first, cursor pages),
+ * {@code GET /api/v1/operations/{id}/events} (Server-Sent Events until terminal) and
+ * {@code POST /api/v1/operations/{id}:cancel}.
  */
 @RestController
 @RequestMapping("/api/v1/operations")
@@ -24,11 +28,16 @@ class OperationsController {
 
     private final OperationLookup lookup;
     private final OperationCancellation cancellation;
+    private final OperationListing listing;
+    private final OperationEvents events;
     private final CallerResolver callers;
 
-    OperationsController(OperationLookup lookup, OperationCancellation cancellation, CallerResolver callers) {
+    OperationsController(OperationLookup lookup, OperationCancellation cancellation, OperationListing listing,
+            OperationEvents events, CallerResolver callers) {
         this.lookup = lookup;
         this.cancellation = cancellation;
+        this.listing = listing;
+        this.events = events;
         this.callers = callers;
     }
 
@@ -42,9 +51,37 @@ class OperationsController {
         return lookup.awaitStatusChange(id, callers.resolve(request), waitFor);
     }
 
+    @GetMapping
+    CompletableFuture<OperationListing.Page> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String service,
+            @RequestParam(required = false) String environment,
+            @RequestParam(name = "requested_by", required = false) String requestedBy,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            @RequestParam(name = "page_token", required = false) String pageToken, HttpServletRequest request) {
+        return listing.list(OperationFilter.parse(status, type, service, environment, requestedBy,
+                parsePageSize(pageSize), pageToken), callers.resolve(request));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String id, HttpServletRequest request) {
+        return events.stream(id, callers.resolve(request));
+    }
+
     @PostMapping("/{id}:cancel")
     CompletableFuture<Operation> cancel(@PathVariable String id, HttpServletRequest request) {
         return cancellation.cancel(id, callers.resolve(request), "rest:cancel");
+    }
+
+    static Integer parsePageSize(String pageSize) {
+        if (pageSize == null || pageSize.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(pageSize.trim());
+        } catch (NumberFormatException malformed) {
+            throw new InvalidArgumentsException("page_size", "must be a whole number from 1 to "
+                    + OperationFilter.MAX_PAGE_SIZE);
+        }
     }
 
     static Duration parseWait(String wait) {

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often retention is enforced
  * @param catchUpTimeout how long a read of an id the view has not seen waits for the view to catch up with the topic
  * @param maxWait longest long-poll wait a caller may ask for
+ * @param startupCatchUpTimeout how long a starting api waits for its view to replay {@code ops.status} before it serves
+ * @param streamTimeout longest life of an operation's event stream ({@code /events}); clients reconnect after it
  */
 @Validated
 @ConfigurationProperties("devops.api.operations")
@@ -28,5 +30,7 @@ public record OperationsProperties(
         @DefaultValue("100000") @Min(1) int maxRetained,
         @DefaultValue("1m") @NotNull Duration sweepInterval,
         @DefaultValue("5s") @NotNull Duration catchUpTimeout,
-        @DefaultValue("60s") @NotNull Duration maxWait) {
+        @DefaultValue("60s") @NotNull Duration maxWait,
+        @DefaultValue("1h") @NotNull Duration streamTimeout,
+        @DefaultValue("2m") @NotNull Duration startupCatchUpTimeout) {
 }

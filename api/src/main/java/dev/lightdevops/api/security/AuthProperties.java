@@ -40,7 +40,7 @@ public record AuthProperties(
         @DefaultValue({}) List<String> audiences,
         @DefaultValue("30s") @NotNull Duration clockSkew,
         @DefaultValue("default") @NotBlank String defaultTenant,
-        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json",
+        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json", "/local/tokens",
                 // the dashboard's page and assets (its data feed needs a token), the server info, the API
                 // document gateways read, and the management port's scrape endpoints (an internal port)
                 "/", "/get", "/dashboard/*.js", "/dashboard/*.css", "/dashboard/*.html", "/v3/api-docs",

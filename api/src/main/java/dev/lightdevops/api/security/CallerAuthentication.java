@@ -1,6 +1,5 @@
 package dev.lightdevops.api.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,9 +34,5 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return caller.principal();
-    }
-
-    List<String> audience() {
-        return token.getAudience();
     }
 }

@@ -5,29 +5,32 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
  * Per-principal limits on mutating tools: a token bucket (bucket4j) per principal and tenant, and a cap on the
- * operations a principal has not seen finish yet (counted in the api's operation view).
+ * operations a principal has not seen finish yet (counted in the api's operation view). Buckets of principals that
+ * stopped calling are dropped once full again (Caffeine), so many one-off principals cannot grow memory unbounded.
  */
 @Component
 public class PrincipalLimits {
 
     private final LimitProperties limits;
     private final OperationView view;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     PrincipalLimits(LimitProperties limits, OperationView view) {
         this.limits = limits;
         this.view = view;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(limits.mutatingCallsPeriod().multipliedBy(2))
+                .maximumSize(100_000).build();
     }
 
     /** Takes one mutating call from the caller's bucket, or throws with the time until the next one. */
     public void takeMutatingCall(Caller caller) {
-        Bucket bucket = buckets.computeIfAbsent(caller.tenant() + "/" + caller.principal(), key -> Bucket.builder()
+        Bucket bucket = buckets.get(caller.tenant() + "/" + caller.principal(), key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limits.mutatingCalls())
                         .refillGreedy(limits.mutatingCalls(), limits.mutatingCallsPeriod()).build())
                 .build());

@@ -104,9 +104,6 @@ public class TokenClaims implements Converter<Jwt, AbstractAuthenticationToken> 
             if (map.containsKey(candidate)) {
                 return candidate;
             }
-            if (end == 0) {
-                break;
-            }
         }
         return null;
     }

@@ -54,6 +54,9 @@ final class TokenDecoders {
                 throw new BadJwtException("no token issuer is configured");
             };
         }
+        if (auth.audiences().isEmpty() && localKey.isEmpty()) {
+            log.warn("devops.auth.audiences is empty: tokens issued for other services of {} are accepted too", issuer);
+        }
         decoder.setJwtValidator(validator(issuer, auth.audiences(), auth));
         return decoder;
     }
