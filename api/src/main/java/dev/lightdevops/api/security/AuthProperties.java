@@ -23,8 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param audiences accepted {@code aud} values; empty means the audience is not checked
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param defaultTenant the tenant of a token that names none
- * @param publicPaths paths served without a token (health, metadata, the dashboard page, the OpenAPI document,
- *     Prometheus on the management port); everything else needs one
+ * @param publicPaths paths served without a token (health, metadata); everything else needs one
  * @param claims where in the token each fact is
  * @param roles role name to permissions; role names match case-insensitively, ignoring {@code _}/{@code -}
  * @param localIssuer the development token issuer of the standalone stack
@@ -40,11 +39,7 @@ public record AuthProperties(
         @DefaultValue({}) List<String> audiences,
         @DefaultValue("30s") @NotNull Duration clockSkew,
         @DefaultValue("default") @NotBlank String defaultTenant,
-        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json", "/local/tokens",
-                // the dashboard's page and assets (its data feed needs a token), the server info, the API
-                // document gateways read, and the management port's scrape endpoints (an internal port)
-                "/", "/get", "/dashboard/*.js", "/dashboard/*.css", "/dashboard/*.html", "/v3/api-docs",
-                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/prometheus", "/actuator/info"})
+        @DefaultValue({"/error", "/health", "/actuator/health/**", "/local/jwks.json", "/local/tokens"})
         List<String> publicPaths,
         @DefaultValue @Valid @NotNull Claims claims,
         @DefaultValue({}) Map<String, List<String>> roles,
