@@ -36,10 +36,13 @@ class CommandListener {
     private final DeadLetters deadLetters;
     private final KafkaListenerEndpointRegistry registry;
     private final EngineProperties settings;
+    private final GracefulDrain drain;
     private final AtomicBoolean paused = new AtomicBoolean();
 
     CommandListener(CommitTracker commits, KeyedSerialExecutor operationExecutor, OperationRunner runner,
-            DeadLetters deadLetters, KafkaListenerEndpointRegistry registry, EngineProperties settings) {
+            DeadLetters deadLetters, KafkaListenerEndpointRegistry registry, EngineProperties settings,
+            GracefulDrain drain) {
+        this.drain = drain;
         this.commits = commits;
         this.executor = operationExecutor;
         this.runner = runner;
@@ -63,6 +66,9 @@ class CommandListener {
     }
 
     private void process(ConsumerRecord<String, byte[]> record, TopicPartition partition, long generation) {
+        if (drain.draining()) {
+            return;
+        }
         try {
             Command command = readable(record);
             while (command != null && commits.owns(partition, generation)) {
@@ -98,7 +104,7 @@ class CommandListener {
     }
 
     private void resumeWhenDrained() {
-        if (paused.get() && commits.inFlight() <= settings.maxInFlight() / 2 && paused.compareAndSet(true, false)) {
+        if (paused.get() && !drain.draining() && commits.inFlight() <= settings.maxInFlight() / 2 && paused.compareAndSet(true, false)) {
             log.info("commands drained: resuming consumption");
             container().resume();
         }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpTimeout how long a worker waits for its view of {@code ops.status} to catch up before it decides
  *     what a command needs (skip, retry as attempt N+1, run)
  * @param controlLookback how far back in {@code ops.control} a starting worker reads cancel requests
+ * @param shutdownGrace how long a graceful stop waits for running operations before handing them over
  * @param retry retries of retryable failures: exponential backoff with jitter, then the dead-letter topic
  */
 @Validated
@@ -27,6 +28,7 @@ public record EngineProperties(
         @DefaultValue("64") @Min(1) int maxInFlight,
         @DefaultValue("10s") @NotNull Duration catchUpTimeout,
         @DefaultValue("1h") @NotNull Duration controlLookback,
+        @DefaultValue("30s") @NotNull Duration shutdownGrace,
         @DefaultValue @NotNull @Valid Retry retry) {
 
     /**

@@ -51,6 +51,10 @@ class RunningOperations {
                 .forEach(handle -> handle.stop(StopReason.HANDED_OVER));
     }
 
+    int count() {
+        return running.size();
+    }
+
     boolean isRunning(String operationId) {
         return running.containsKey(operationId);
     }
