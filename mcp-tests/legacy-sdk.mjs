@@ -3,7 +3,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema, CreateTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { check, step, failure, finish, sleep, sampleArguments, MUST_SUCCEED, callOrder, isIncreasing } from './lib/checks.mjs';
+import { check, step, failure, finish, sleep, sampleArguments, MUST_SUCCEED, callOrder, isIncreasing, schemaPatterns } from './lib/checks.mjs';
 
 const url = new URL(process.argv[2]);
 const service = `legacy-${Date.now() % 100000}`;
@@ -22,6 +22,15 @@ check('tools/list: tools offered', tools.length >= 2, tools.map((t) => t.name).j
 const deploy = tools.find((t) => t.name === 'deploy_service');
 check('tools/list: deploy_service is an optional task, destructive',
   deploy?.execution?.taskSupport === 'optional' && deploy?.annotations?.destructiveHint === true);
+
+// JSON Schema patterns are ECMA-262 regexes with the unicode flag (ajv compiles them so): a Java-only construct
+// such as \p{Cntrl} would make a validating client reject the tool.
+for (const tool of tools) {
+  const invalid = schemaPatterns(tool.inputSchema).filter((pattern) => {
+    try { new RegExp(pattern, 'u'); return false; } catch { return true; }
+  });
+  check(`tools/list: ${tool.name} input patterns are valid JavaScript regexes`, invalid.length === 0, invalid.join(' '));
+}
 
 const context = { service };
 for (const name of callOrder(tools.map((t) => t.name))) {

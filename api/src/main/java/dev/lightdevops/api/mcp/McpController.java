@@ -77,6 +77,11 @@ class McpController {
                     "Forbidden: origin '" + http.getHeader(HttpHeaders.ORIGIN) + "' may not reach this MCP server "
                             + "(DNS-rebinding protection; devops.mcp.allowed-origins lists the allowed ones)")));
         }
+        if (!acceptable(http.getHeader(HttpHeaders.ACCEPT))) {
+            return done(status(HttpStatus.NOT_ACCEPTABLE, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "Not acceptable: MCP answers application/json or text/event-stream; send "
+                            + "Accept: application/json, text/event-stream")));
+        }
         JsonNode message;
         try {
             message = json.readTree(body == null ? "" : body);
@@ -156,6 +161,16 @@ class McpController {
         } catch (RuntimeException failure) {
             return done(rpcError(requestId, failure));
         }
+    }
+
+    /** Both eras ask clients to accept JSON and SSE; a client that accepts neither cannot read any answer. */
+    private static boolean acceptable(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        String types = accept.toLowerCase(java.util.Locale.ROOT);
+        return types.contains("application/json") || types.contains("text/event-stream") || types.contains("*/*")
+                || types.contains("application/*") || types.contains("text/*");
     }
 
     private static boolean streamsProgress(McpRequest request) {

@@ -22,12 +22,17 @@ class McpMethods {
     private final ToolCalls tools;
     private final TaskMethods tasks;
     private final ResourceMethods resources;
+    private final PromptMethods prompts;
+    private final McpProperties settings;
 
-    McpMethods(ServerDescription server, ToolCalls tools, TaskMethods tasks, ResourceMethods resources) {
+    McpMethods(ServerDescription server, ToolCalls tools, TaskMethods tasks, ResourceMethods resources,
+            PromptMethods prompts, McpProperties settings) {
         this.server = server;
         this.tools = tools;
         this.tasks = tasks;
         this.resources = resources;
+        this.prompts = prompts;
+        this.settings = settings;
     }
 
     CompletableFuture<Object> dispatch(McpRequest request) {
@@ -43,6 +48,8 @@ class McpMethods {
             case "resources/list" -> done(resources.list(request));
             case "resources/templates/list" -> done(resources.templates(request));
             case "resources/read" -> resources.read(request).thenApply(result -> result);
+            case "prompts/list" -> done(cacheable(prompts.list(request)));
+            case "prompts/get" -> done(prompts.get(request));
             case "tasks/get" -> tasks.get(request);
             case "tasks/update" -> tasks.update(request);
             case "tasks/cancel" -> tasks.cancel(request);
@@ -62,6 +69,8 @@ class McpMethods {
             case "resources/list" -> done(resources.list(request));
             case "resources/templates/list" -> done(resources.templates(request));
             case "resources/read" -> resources.read(request).thenApply(result -> result);
+            case "prompts/list" -> done(prompts.list(request));
+            case "prompts/get" -> done(prompts.get(request));
             case "tasks/get" -> tasks.get(request);
             case "tasks/result" -> tasks.result(request);
             case "tasks/list" -> done(tasks.list(request));
@@ -71,8 +80,8 @@ class McpMethods {
                     + "so there is no stream to deliver notifications/resources/updated on. Read the resource again, "
                     + "or use MCP 2026-07-28 subscriptions/listen");
             default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "Method not found: '" + request.method()
-                    + "'. This server offers initialize, ping, logging/setLevel, tools/*, resources/list|read|"
-                    + "templates/list and tasks/get|result|list|cancel");
+                    + "'. This server offers initialize, ping, logging/setLevel, tools/*, prompts/*, "
+                    + "resources/list|read|templates/list and tasks/get|result|list|cancel");
         };
     }
 
@@ -110,6 +119,12 @@ class McpMethods {
         }
         meta.put("io.modelcontextprotocol/serverInfo", ServerDescription.SERVER_INFO);
         result.put("_meta", meta);
+        return result;
+    }
+
+    private Map<String, Object> cacheable(Map<String, Object> result) {
+        result.put("ttlMs", settings.listTtl().toMillis());
+        result.put("cacheScope", "public");
         return result;
     }
 

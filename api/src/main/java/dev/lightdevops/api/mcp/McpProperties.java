@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins browser origins allowed besides loopback ones (http(s)://localhost, 127.0.0.1, [::1] on any
  *     port); a request whose {@code Origin} is neither is refused with 403 (DNS-rebinding protection)
  * @param listTtl freshness hint ({@code ttlMs}) on 2026-07-28 lists, reads and discovery
- * @param taskTtl how long a task (an operation) is promised to stay readable, reported as {@code ttl}/{@code ttlMs}
  * @param resultWait the longest a 2025-11-25 {@code tasks/result} holds its request waiting for the terminal state
  * @param streamTimeout the longest an SSE response (progress of a tools/call, a subscription) stays open
  */
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
 public record McpProperties(
         @DefaultValue("") List<String> allowedOrigins,
         @DefaultValue("60s") @NotNull Duration listTtl,
-        @DefaultValue("24h") @NotNull Duration taskTtl,
         @DefaultValue("5m") @NotNull Duration resultWait,
         @DefaultValue("15m") @NotNull Duration streamTimeout) {
 

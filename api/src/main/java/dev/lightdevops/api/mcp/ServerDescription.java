@@ -61,6 +61,7 @@ class ServerDescription {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", false, "listChanged", false));
+        capabilities.put("prompts", Map.of("listChanged", false));
         capabilities.put("logging", Map.of());
         capabilities.put("tasks", Map.of("list", Map.of(), "cancel", Map.of(),
                 "requests", Map.of("tools", Map.of("call", Map.of()))));
@@ -71,6 +72,7 @@ class ServerDescription {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", true, "listChanged", false));
+        capabilities.put("prompts", Map.of("listChanged", false));
         capabilities.put("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()));
         return capabilities;
     }

@@ -5,6 +5,7 @@ import dev.lightdevops.api.operations.OperationCancellation;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
@@ -35,21 +36,24 @@ class TaskMethods {
     private final OperationCancellation cancellation;
     private final ApiProperties api;
     private final McpProperties settings;
+    private final OperationsProperties operations;
 
+    /** A task stays readable as long as its operation is retained, which is what its ttl promises. */
     TaskMethods(OperationView view, OperationLookup lookup, OperationCancellation cancellation, ApiProperties api,
-            McpProperties settings) {
+            McpProperties settings, OperationsProperties operations) {
         this.view = view;
         this.lookup = lookup;
         this.cancellation = cancellation;
         this.api = api;
         this.settings = settings;
+        this.operations = operations;
     }
 
     CompletableFuture<Object> get(McpRequest request) {
         requireExtension(request);
         return find(request).thenApply(operation -> request.modern()
-                ? TaskViews.detailedTask(operation, settings.taskTtl(), api.pollInterval())
-                : TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval()));
+                ? TaskViews.detailedTask(operation, operations.retention(), api.pollInterval())
+                : TaskViews.legacyTask(operation, operations.retention(), api.pollInterval()));
     }
 
     /** 2025-11-25 {@code tasks/result}: waits for the terminal state, then answers the tool's real result. */
@@ -73,7 +77,7 @@ class TaskMethods {
                 .sorted(Comparator.comparing(Operation::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         List<Map<String, Object>> page = mine.stream().skip(offset).limit(PAGE)
-                .map(operation -> TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval())).toList();
+                .map(operation -> TaskViews.legacyTask(operation, operations.retention(), api.pollInterval())).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks", page);
         if (offset + PAGE < mine.size()) {
@@ -100,7 +104,7 @@ class TaskMethods {
         }).exceptionally(failure -> {
             throw translate(failure, request);
         }).thenApply(latest -> request.modern() ? new LinkedHashMap<String, Object>()
-                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), settings.taskTtl(), api.pollInterval()));
+                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), operations.retention(), api.pollInterval()));
     }
 
     /** 2026-07-28 {@code tasks/update}: operations never ask for input, so there is nothing to apply. */

@@ -2,6 +2,7 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.security.ToolPermissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
@@ -33,15 +34,17 @@ class ToolCalls {
     private final OperationView view;
     private final ApiProperties api;
     private final McpProperties settings;
+    private final OperationsProperties operations;
     private final JsonMapper json;
 
     ToolCalls(ToolRegistry tools, ToolPermissions permissions, OperationView view, ApiProperties api,
-            McpProperties settings, JsonMapper json) {
+            McpProperties settings, OperationsProperties operations, JsonMapper json) {
         this.tools = tools;
         this.permissions = permissions;
         this.view = view;
         this.api = api;
         this.settings = settings;
+        this.operations = operations;
         this.json = json;
     }
 
@@ -123,12 +126,12 @@ class ToolCalls {
 
     private Map<String, Object> createTaskResult(Operation operation, McpRequest request) {
         if (request.modern()) {
-            Map<String, Object> task = TaskViews.modernTask(operation, settings.taskTtl(), api.pollInterval());
+            Map<String, Object> task = TaskViews.modernTask(operation, operations.retention(), api.pollInterval());
             task.put("resultType", "task");
             return task;
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("task", TaskViews.legacyTask(operation, settings.taskTtl(), api.pollInterval()));
+        result.put("task", TaskViews.legacyTask(operation, operations.retention(), api.pollInterval()));
         return result;
     }
 

@@ -5,6 +5,7 @@ import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.tool.DeployRequest;
 import dev.lightdevops.common.tool.ToolCatalogue;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ public class DeployAcceptance {
         return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
                 request.target(), request.target().key(), "deploy_" + environment, request.asRecorded(),
                 "Deploy of " + request.service() + " " + request.version() + " to " + environment,
-                request.idempotencyKey(), null), caller);
+                request.idempotencyKey(),
+                request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds())), caller);
     }
 }

@@ -6,6 +6,7 @@ import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.common.testing.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,16 @@ class McpProtocolTest {
     }
 
     @Test
+    void clientThatAcceptsNeitherJsonNorSseIsTold406() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).contains("Accept: application/json, text/event-stream");
+    }
+
+    @Test
     void foreignOriginIsForbidden() {
         McpExchange.Reply evil = mcp.raw(HttpRequest.newBuilder().header("Origin", "http://evil.example.com"),
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
@@ -245,6 +256,22 @@ class McpProtocolTest {
         assertThat(mcp.legacy("resources/read", "\"uri\":\"devops://nothing/here\"").errorCode()).isEqualTo(-32002);
         assertThat(mcp.modern("resources/read", "devops://nothing/here", "\"uri\":\"devops://nothing/here\"")
                 .errorCode()).isEqualTo(-32602);
+    }
+
+    @Test
+    void promptsFillTheirArgumentsAndRefuseMissingRequiredOnes() {
+        JsonNode listed = mcp.modern("prompts/list", null, "").result();
+        JsonNode prompt = mcp.legacy("prompts/get", """
+                "name":"deploy-service","arguments":{"service":"billing","version":"3.0.1","environment":"staging"}""")
+                .result();
+        McpExchange.Reply missing = mcp.legacy("prompts/get", "\"name\":\"deploy-service\",\"arguments\":{}");
+
+        assertThat(listed.get("prompts").toString()).contains("deploy-service", "investigate-service");
+        assertThat(listed.get("cacheScope").asString()).isEqualTo("public");
+        assertThat(prompt.get("messages").get(0).get("content").get("text").asString())
+                .contains("Deploy billing version 3.0.1 to staging.").contains("get_operation");
+        assertThat(missing.errorCode()).isEqualTo(-32602);
+        assertThat(missing.errorMessage()).contains("'service'");
     }
 
     private static JsonNode tool(JsonNode toolsList, String name) {

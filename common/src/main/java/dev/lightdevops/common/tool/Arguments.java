@@ -57,6 +57,19 @@ public final class Arguments {
         return flag;
     }
 
+    /** An optional whole number within {@code [min, max]}, or null when absent. */
+    public Integer optionalWholeNumber(String name, int min, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.doubleValue() < min || number.doubleValue() > max) {
+            throw new InvalidArgumentsException(name, "must be a whole number from " + min + " to " + max);
+        }
+        return number.intValue();
+    }
+
     public Environment environment(String name) {
         String text = requiredString(name, Pattern.compile(".*", Pattern.DOTALL), "one of " + Environment.wireNames());
         return Environment.fromWireName(text).orElseThrow(() -> new InvalidArgumentsException(name,
