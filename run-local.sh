@@ -4,5 +4,7 @@
 # Arguments go to the application, e.g. ./run-local.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")"
+# An incremental package would keep a stale stack jar when only api or worker changed: always repackage it.
+rm -f standalone/target/light-devops-mcp.jar
 ./mvnw -q -B package -DskipTests -pl standalone -am
 exec java ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"

@@ -129,7 +129,8 @@ class ExecutionEngineTest {
         Operation ended = terminalOf(running.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(ended.error().code()).isEqualTo("cancelled");
-        assertThat(target.interrupted).contains(running.id());
+        // the terminal snapshot may be published before the interrupted target has recorded its interrupt
+        await().atMost(PATIENCE).until(() -> target.interrupted.contains(running.id()));
     }
 
     @Test
@@ -142,7 +143,7 @@ class ExecutionEngineTest {
         Operation ended = terminalOf(late.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(OperationStatus.TIMED_OUT);
         assertThat(ended.error().code()).isEqualTo("deadline_exceeded");
-        assertThat(target.interrupted).contains(late.id());
+        await().atMost(PATIENCE).until(() -> target.interrupted.contains(late.id()));
     }
 
     @Test
