@@ -63,7 +63,7 @@ class SimulatedDeployTest {
         assertThat(snapshots).extracting(Operation::status).startsWith(OperationStatus.RUNNING)
                 .endsWith(OperationStatus.SUCCEEDED);
         assertThat(snapshots).extracting(snapshot -> snapshot.progress() == null ? null : snapshot.progress().stage())
-                .contains("validate", "roll_out", "health_check");
+                .contains("validate", "pull_image", "rolling_update", "health_check", "traffic_shift");
         Operation done = snapshots.get(snapshots.size() - 1);
         assertThat(done.result()).containsEntry("version", "5.0.1");
         assertThat(done.requestedBy()).isEqualTo("alice");

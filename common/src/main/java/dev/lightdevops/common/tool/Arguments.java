@@ -57,6 +57,21 @@ public final class Arguments {
         return flag;
     }
 
+    public int optionalInt(String name, int fallback, int min, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new InvalidArgumentsException(name, "must be a whole number between " + min + " and " + max);
+        }
+        long whole = number.longValue();
+        if (whole < min || whole > max) {
+            throw new InvalidArgumentsException(name, whole + " is not between " + min + " and " + max);
+        }
+        return (int) whole;
+    }
+
     /** An optional whole number within {@code [min, max]}, or null when absent. */
     public Integer optionalWholeNumber(String name, int min, int max) {
         Object value = values.get(name);

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The validated arguments of {@code deploy_service}. */
 public record DeployRequest(String service, String version, Environment environment, String reason,
-        String idempotencyKey, boolean dryRun, Integer timeoutSeconds) {
+        String idempotencyKey, boolean dryRun, Integer timeoutSeconds, Boolean autoRollback) {
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
@@ -23,7 +23,8 @@ public record DeployRequest(String service, String version, Environment environm
     public static final int MAX_TIMEOUT_SECONDS = 86_400;
 
     private static final Set<String> ALLOWED =
-            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "timeout_seconds");
+            Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "timeout_seconds",
+                    "auto_rollback");
 
     public static DeployRequest from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
@@ -34,7 +35,9 @@ public record DeployRequest(String service, String version, Environment environm
                 args.optionalString("reason", REASON, REASON_TEXT),
                 args.optionalString("idempotency_key", IDEMPOTENCY_KEY, KEY_TEXT),
                 args.optionalBoolean("dry_run", false),
-                args.optionalWholeNumber("timeout_seconds", 1, MAX_TIMEOUT_SECONDS));
+                args.optionalWholeNumber("timeout_seconds", 1, MAX_TIMEOUT_SECONDS),
+                arguments != null && arguments.get("auto_rollback") != null
+                        ? args.optionalBoolean("auto_rollback", false) : null);
     }
 
     public Target target() {
@@ -51,6 +54,8 @@ public record DeployRequest(String service, String version, Environment environm
             recorded.put("reason", reason);
         }
         recorded.put("dry_run", dryRun);
+        // Whether a failed health check rolls back by itself: on by default in production only.
+        recorded.put("auto_rollback", autoRollback != null ? autoRollback : environment == Environment.PRODUCTION);
         return recorded;
     }
 }

@@ -32,7 +32,9 @@ public final class ToolCatalogue {
                             "dry_run", Map.of("type", "boolean", "default", false),
                             "timeout_seconds", Map.of("type", "integer", "minimum", 1,
                                     "maximum", DeployRequest.MAX_TIMEOUT_SECONDS, "description",
-                                    "your own deadline in seconds; it can only shorten the default deadline")),
+                                    "your own deadline in seconds; it can only shorten the default deadline"),
+                            "auto_rollback", Map.of("type", "boolean", "description",
+                                    "roll back by itself when the health check fails; default true in production")),
                             List.of("service", "version", "environment")),
                     OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true),
             new ToolDefinition(GET_OPERATION, "Get an operation",
@@ -65,6 +67,10 @@ public final class ToolCatalogue {
                     objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
                             List.of("id")),
                     OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false),
+            IntegrationTools.ROLLBACK,
+            IntegrationTools.LOGS,
+            IntegrationTools.METRICS,
+            IntegrationTools.DEPLOYMENTS,
             new ToolDefinition(AUTHENTICATE_USER, "Who am I",
                     "Returns the caller's identity and what it may do: principal, name, email, tenant, roles and "
                             + "permissions, from the validated bearer token. Given a token argument, validates "

@@ -1,11 +1,23 @@
 package dev.lightdevops.worker.deploy;
 
-import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.worker.execution.ProgressListener;
 import java.util.Map;
 
-/** Where deploys really happen. Implementations report stages through the listener and return the result. */
+/**
+ * Where deploys and rollbacks really happen (a simulation, a command, a cluster). Implementations report stages through
+ * the listener, return details of the result, throw {@link DeployFailedException} when the change failed, and stop
+ * promptly when their thread is interrupted (cancellation, deadline): that is the cancellation token.
+ */
 public interface DeployTarget {
 
-    Map<String, Object> deploy(Operation operation, ProgressListener progress) throws InterruptedException;
+    /** The name this target is configured by and recorded under ({@code simulated}, {@code command}). */
+    String name();
+
+    Map<String, Object> deploy(DeploySpec spec, ProgressListener progress) throws InterruptedException;
+
+    /** Returns {@code spec.service()} to {@code spec.version()}, a version that was live before. */
+    Map<String, Object> rollback(DeploySpec spec, ProgressListener progress) throws InterruptedException;
+
+    /** What the target itself can tell about a service (beyond what {@code ops.deployments} records). */
+    Map<String, Object> status(String service, String environment);
 }

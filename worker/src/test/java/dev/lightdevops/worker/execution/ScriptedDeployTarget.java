@@ -2,6 +2,7 @@ package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.Progress;
+import dev.lightdevops.worker.deploy.DeploySpec;
 import dev.lightdevops.worker.deploy.DeployTarget;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,23 @@ class ScriptedDeployTarget implements DeployTarget {
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
     @Override
-    public Map<String, Object> deploy(Operation operation, ProgressListener progress) throws InterruptedException {
+    public String name() {
+        return "scripted";
+    }
+
+    @Override
+    public Map<String, Object> rollback(DeploySpec spec, ProgressListener progress) throws InterruptedException {
+        return deploy(spec, progress);
+    }
+
+    @Override
+    public Map<String, Object> status(String service, String environment) {
+        return Map.of("target", name());
+    }
+
+    @Override
+    public Map<String, Object> deploy(DeploySpec spec, ProgressListener progress) throws InterruptedException {
+        Operation operation = spec.operation();
         String target = operation.target().key();
         starts.add(operation.id());
         attemptsSeen.put(operation.id(), operation.attempt());

@@ -1,0 +1,62 @@
+package dev.lightdevops.common.tool;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The validated arguments of {@code rollback_deployment}: what to roll back (a service, or the id of the deploy
+ * operation to undo), where (always named, so the call is authorized per environment before anything is looked up), why (at least 10 characters: a rollback is an incident action and its reason is recorded),
+ * and optionally the version to return to (it must have been live before).
+ */
+public record RollbackRequest(String service, Environment environment, String operationId, String reason,
+        String targetVersion, String idempotencyKey) {
+
+    public static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{10,500}");
+    public static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    static final String REASON_TEXT = "why you roll back: one line of 10 to 500 characters";
+    static final Set<String> ALLOWED = Set.of("service", "environment", "operation_id", "deployment_id", "reason",
+            "target_version", "idempotency_key");
+
+    public static RollbackRequest from(Map<String, Object> arguments) {
+        Arguments args = Arguments.of(arguments, ALLOWED);
+        String service = args.optionalString("service", DeployRequest.SERVICE, DeployRequest.SERVICE_TEXT);
+        String operationId = args.optionalString("operation_id", OPERATION_ID, "an operation id");
+        if (operationId == null) {
+            operationId = args.optionalString("deployment_id", OPERATION_ID, "a deploy operation id");
+        }
+        if (service == null && operationId == null) {
+            throw new InvalidArgumentsException("service",
+                    "is required (or operation_id: the id of the deploy operation to roll back)");
+        }
+        Environment environment = args.environment("environment");
+        String reason = args.optionalString("reason", REASON, REASON_TEXT);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidArgumentsException("reason", "is required (" + REASON_TEXT + ")");
+        }
+        return new RollbackRequest(service, environment, operationId, reason.trim(),
+                args.optionalString("target_version", DeployRequest.VERSION, DeployRequest.VERSION_TEXT),
+                args.optionalString("idempotency_key", DeployRequest.IDEMPOTENCY_KEY, DeployRequest.KEY_TEXT));
+    }
+
+    /** The same request with the target resolved (from the deploy operation it names). */
+    public RollbackRequest resolvedTo(String resolvedService, Environment resolvedEnvironment) {
+        return new RollbackRequest(resolvedService, resolvedEnvironment, operationId, reason, targetVersion,
+                idempotencyKey);
+    }
+
+    public Map<String, Object> asRecorded() {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("service", service);
+        recorded.put("environment", environment == null ? null : environment.wireName());
+        if (operationId != null) {
+            recorded.put("operation_id", operationId);
+        }
+        recorded.put("reason", reason);
+        if (targetVersion != null) {
+            recorded.put("target_version", targetVersion);
+        }
+        return recorded;
+    }
+}
