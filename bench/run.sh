@@ -7,10 +7,12 @@
 #                                                       drill-kill drill-broker drill-badinput]...
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),
-# BENCH_E2E_RATE (1000), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
+# BENCH_E2E_RATES (1000,100), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
+# BENCH_DRILL_STAGE (50ms, stage length in drill 1), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
 # BENCH_BAD_REQUESTS (10000), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
 # BENCH_API_JVM_OPTS, BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
-# run), BENCH_JDK25 (0: skip the Temurin 25 comparison), BENCH_SKIP_BUILD (1: use the jars as they are).
+# run), BENCH_JDK25 (0: skip the Temurin 25 comparison; or the home of a JDK 25 to use instead of
+# /usr/lib/jvm/temurin-25*), BENCH_SKIP_BUILD (1: use the jars as they are).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then

@@ -1,5 +1,6 @@
 package dev.lightdevops.api;
 
+import dev.lightdevops.api.mcp.McpResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightdevops.common.json.ContractJson;
@@ -83,7 +84,9 @@ class DeployToolTest {
                 {"service":"checkout","version":"1.0.0","environment":"qa-7"}""").get("result");
 
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(result.get("structuredContent").get("error").get("code").asString()).isEqualTo("invalid_argument");
+        assertThat(McpResults.errorCode(result)).isEqualTo("invalid_argument");
+        // clients validate structuredContent against the output schema, which describes success only
+        assertThat(result.has("structuredContent")).isFalse();
         assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
     }
 
@@ -94,8 +97,7 @@ class DeployToolTest {
         JsonNode result = callTool("""
                 {"service":"checkout","version":"1.0.0","environment":"production"}""").get("result");
 
-        assertThat(result.get("structuredContent").get("error").get("code").asString())
-                .isEqualTo("permission_denied");
+        assertThat(McpResults.errorCode(result)).isEqualTo("permission_denied");
         assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
     }
 

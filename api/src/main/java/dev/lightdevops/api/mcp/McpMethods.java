@@ -60,7 +60,7 @@ class McpMethods {
 
     private CompletableFuture<Object> legacy(McpRequest request) {
         return switch (request.method()) {
-            case "initialize" -> done(server.initializeResult(request.text("protocolVersion")));
+            case "initialize" -> done(server.initializeResult(requestedVersion(request)));
             case "ping" -> done(Map.of());
             case "logging/setLevel" -> done(setLevel(request));
             case "server/discover" -> done(server.discoverResult());
@@ -83,6 +83,16 @@ class McpMethods {
                     + "'. This server offers initialize, ping, logging/setLevel, tools/*, prompts/*, "
                     + "resources/list|read|templates/list and tasks/get|result|list|cancel");
         };
+    }
+
+    /** initialize requires params.protocolVersion (a string); an unknown one is negotiated, a missing one refused. */
+    private static String requestedVersion(McpRequest request) {
+        String version = request.text("protocolVersion");
+        if (version == null) {
+            throw JsonRpcException.invalidParams("initialize needs params.protocolVersion, a string such as "
+                    + "\"" + ProtocolEra.LATEST_LEGACY + "\"");
+        }
+        return version;
     }
 
     private static Map<String, Object> setLevel(McpRequest request) {

@@ -80,7 +80,7 @@ class TaskMethods {
                 .map(operation -> TaskViews.legacyTask(operation, operations.retention(), api.pollInterval())).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks", page);
-        if (offset + PAGE < mine.size()) {
+        if ((long) offset + PAGE < mine.size()) {
             result.put("nextCursor", Integer.toString(offset + PAGE));
         }
         return result;

@@ -135,14 +135,31 @@ class ToolCalls {
         return result;
     }
 
+    /**
+     * A tool's answer as a CallToolResult. An error result carries no {@code structuredContent}: clients validate
+     * structured content against the tool's output schema, which describes success, so the error's code and
+     * retryability go into the text instead.
+     */
     static Map<String, Object> callToolResult(ToolResult result) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", List.of(Map.of("type", "text", "text", result.text())));
-        if (result.structured() != null) {
-            body.put("structuredContent", result.structured());
+        if (result.error()) {
+            body.put("content", List.of(Map.of("type", "text", "text", errorText(result))));
+        } else {
+            body.put("content", List.of(Map.of("type", "text", "text", result.text())));
+            if (result.structured() != null) {
+                body.put("structuredContent", result.structured());
+            }
         }
         body.put("isError", result.error());
         return body;
+    }
+
+    private static String errorText(ToolResult result) {
+        if (result.structured() != null && result.structured().get("error") instanceof Map<?, ?> error) {
+            return result.text() + " (error code: " + error.get("code") + ", retryable: " + error.get("retryable")
+                    + ")";
+        }
+        return result.text();
     }
 
     private static Map<String, Object> describe(ToolDefinition tool, ProtocolEra era) {

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.integrations;
 
+import dev.lightdevops.api.mcp.McpResults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,7 @@ class IntegrationToolsTest {
                 {"service":"cart","environment":"staging","reason":"oops"}""");
 
         assertThat(result.get("isError").asBoolean()).isTrue();
-        assertThat(result.get("structuredContent").get("error").get("message").asString()).contains("reason");
+        assertThat(McpResults.text(result)).contains("reason");
         assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
     }
 
@@ -103,8 +104,7 @@ class IntegrationToolsTest {
         JsonNode result = call("rollback_deployment", """
                 {"service":"cart","environment":"production","reason":"incident 4711: checkout errors"}""");
 
-        assertThat(result.get("structuredContent").get("error").get("code").asString())
-                .isEqualTo("permission_denied");
+        assertThat(McpResults.errorCode(result)).isEqualTo("permission_denied");
         assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
     }
 

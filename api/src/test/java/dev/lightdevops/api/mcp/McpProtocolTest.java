@@ -55,6 +55,27 @@ class McpProtocolTest {
     }
 
     @Test
+    void initializeWithoutAStringProtocolVersionIsInvalidParamsNotAnInternalError() {
+        McpExchange.Reply missing = mcp.raw(HttpRequest.newBuilder(),
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}");
+        McpExchange.Reply wrongType = mcp.raw(HttpRequest.newBuilder(), """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":5,
+                 "capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""");
+
+        assertThat(missing.errorCode()).isEqualTo(-32602);
+        assertThat(missing.errorMessage()).contains("protocolVersion");
+        assertThat(wrongType.errorCode()).isEqualTo(-32602);
+    }
+
+    @Test
+    void aTaskListCursorNearTheIntegerLimitNeverYieldsANegativeNextCursor() {
+        JsonNode result = mcp.legacy("tasks/list", "\"cursor\":\"2147483647\"").result();
+
+        assertThat(result.get("tasks").isEmpty()).isTrue();
+        assertThat(result.has("nextCursor")).isFalse();
+    }
+
+    @Test
     void discoverAdvertisesBothEraVersionsAndTheTasksExtension() {
         JsonNode result = mcp.modern("server/discover", null, "").result();
 

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.security;
 
+import dev.lightdevops.api.mcp.McpResults;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.testing.Http;
 import java.net.URI;
@@ -38,10 +39,7 @@ record McpClient(String baseUrl) {
     /** The tool's error code, or null when the tool answered without error. */
     static String errorCode(JsonNode response) {
         JsonNode result = response.get("result");
-        if (result == null || !result.get("isError").asBoolean()) {
-            return null;
-        }
-        return result.get("structuredContent").get("error").get("code").asString();
+        return result == null ? null : McpResults.errorCode(result);
     }
 
     HttpResponse<String> get(String token, String path) {

@@ -60,11 +60,13 @@ public final class BrokerOutageDrill implements Suite {
                 long start = System.nanoTime();
                 long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
                 java.util.concurrent.atomic.AtomicLong backAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+                java.util.concurrent.atomic.AtomicLong stoppedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
                 java.util.concurrent.ConcurrentSkipListSet<Long> acceptedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
                 java.util.concurrent.ConcurrentSkipListSet<Long> refusedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
                 CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
                     try {
                         Thread.sleep(BEFORE.toMillis());
+                        stoppedAt.set(System.nanoTime());
                         stack.broker().stop();
                         System.out.println("  broker stopped");
                         Thread.sleep(OUTAGE.toMillis());
@@ -82,7 +84,8 @@ public final class BrokerOutageDrill implements Suite {
                     }
                     LockSupport.parkNanos(intended - System.nanoTime());
                     long sent = System.nanoTime();
-                    String phase = phase(sent - start);
+                    String phase = sent < stoppedAt.get() ? "before the stop"
+                            : sent < backAt.get() ? "broker down or starting" : "broker back";
                     calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
                                     "staging", "1.0." + i)).timeout(HANG).build())
                             .handle((answer, failure) -> {
@@ -104,6 +107,9 @@ public final class BrokerOutageDrill implements Suite {
                     }
                 }
                 outcomes.forEach((outcome, count) -> report.line("- " + outcome + ": " + count));
+                report.line("- the broker was down or starting for "
+                        + Report.format((backAt.get() - stoppedAt.get()) / 1e9) + " s (stop " + OUTAGE.toSeconds()
+                        + " s + its restart)");
                 Long firstAccepted = acceptedAt.ceiling(backAt.get());
                 Long lastRefused = refusedAt.isEmpty() ? null : refusedAt.last();
                 report.line("- after the broker was back: first call accepted after "
@@ -121,13 +127,6 @@ public final class BrokerOutageDrill implements Suite {
                 return pass;
             }
         }
-    }
-
-    private static String phase(long elapsedNanos) {
-        if (elapsedNanos < BEFORE.toNanos()) {
-            return "before";
-        }
-        return elapsedNanos < BEFORE.plus(OUTAGE).toNanos() ? "outage" : "after";
     }
 
     private static String classify(HttpResponse<String> answer, Throwable failure, List<String> accepted,

@@ -45,7 +45,7 @@ public final class WorkerKillDrill implements Suite {
         report.line("");
         try (Stack stack = context.newStack("drill-kill")) {
             stack.startBroker();
-            Map<String, String> env = new HashMap<>(context.settings().workerConcurrencyEnv());
+            Map<String, String> env = new HashMap<>();
             env.put("WORKER_SIMULATED_STAGE_DURATION", stage);
             List<ChildProcess> workers = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {

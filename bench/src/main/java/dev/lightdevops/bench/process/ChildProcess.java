@@ -128,6 +128,13 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL without waiting (from a shutdown hook). */
+    public void destroyNow() {
+        if (alive()) {
+            process.destroyForcibly();
+        }
+    }
+
     /** SIGTERM and wait: a graceful stop. */
     public void stop() throws InterruptedException {
         if (alive()) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
 
-    public static final Pattern WORKER_ASSIGNED = Pattern.compile("partitions assigned.*ops\\.commands-", Pattern.CASE_INSENSITIVE);
+    public static final Pattern WORKER_ASSIGNED = Pattern.compile("(partitions assigned|newly assigned partitions).*ops\\.commands-", Pattern.CASE_INSENSITIVE);
     public static final Pattern STARTED = Pattern.compile("Started \\w+Application in");
 
     private final Path repository;
@@ -33,7 +33,20 @@ public final class Stack implements AutoCloseable {
     private BrokerProcess broker;
     private int workers;
 
+    private static final java.util.Set<Stack> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        // If the harness is stopped (Ctrl-C, SIGTERM), it takes the processes it started with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(stack -> {
+            stack.started.forEach(process -> process.destroyNow());
+            if (stack.broker != null) {
+                stack.broker.process().destroyNow();
+            }
+        })));
+    }
+
     public Stack(Path repository, Path runDirectory, String classpath) {
+        OPEN.add(this);
         this.repository = repository;
         this.runDirectory = runDirectory;
         this.classpath = classpath;
@@ -168,6 +181,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        OPEN.remove(this);
         for (ChildProcess process : started) {
             process.stop();
         }

@@ -50,8 +50,12 @@ public final class StatusWatcher implements AutoCloseable {
         try (consumer) {
             List<TopicPartition> partitions = List.of();
             while (running.get() && partitions.isEmpty()) {
-                partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                try {
+                    partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                } catch (RuntimeException notYet) {
+                    // a loaded machine may take longer than the timeout: ask again
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class ScaleOutBench implements Suite {
 
-    private static final Pattern REVOKED = Pattern.compile("partitions revoked", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REVOKED = Pattern.compile(
+            "(partitions revoked|Revoke previously assigned partitions).*ops\\.commands-", Pattern.CASE_INSENSITIVE);
     private static final int TARGETS = 500;
 
     @Override

@@ -104,6 +104,10 @@ public class OperationRunner {
     private void execute(Command command, Operation queued, int firstAttempt, boolean workerLost,
             TopicPartition partition) {
         Running handle = running.start(queued.id(), partition);
+        // A cancel request heard after run()'s check but before this registration found nothing to interrupt.
+        if (cancelRequests.isRequested(queued.id())) {
+            handle.stop(StopReason.CANCELLED);
+        }
         ScheduledFuture<?> deadline = scheduleDeadline(queued, handle);
         BackOffExecution backOff = settings.retry().backOff().start();
         AtomicReference<Operation> latest = new AtomicReference<>(queued);

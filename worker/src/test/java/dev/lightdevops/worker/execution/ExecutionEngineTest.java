@@ -10,19 +10,24 @@ import static org.awaitility.Awaitility.await;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.CancelRequest;
+import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.testing.RealKafka;
 import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.WorkerApplication;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +136,35 @@ class ExecutionEngineTest {
         assertThat(ended.error().code()).isEqualTo("cancelled");
         // the terminal snapshot may be published before the interrupted target has recorded its interrupt
         await().atMost(PATIENCE).until(() -> target.interrupted.contains(running.id()));
+    }
+
+    @Test
+    void aCancelRequestHeardJustBeforeTheRunRegistersStillStopsIt() {
+        // The request arrives after the runner's first look (nothing registered yet to interrupt): simulated by a
+        // CancelRequests that answers "not requested" to the first question only.
+        CancelRequests heardJustAfterTheFirstLook = new CancelRequests(worker.getBean(RunningOperations.class),
+                worker.getBean(EngineProperties.class), Clock.systemUTC()) {
+            private final AtomicInteger asked = new AtomicInteger();
+
+            @Override
+            boolean isRequested(String operationId) {
+                return asked.getAndIncrement() > 0;
+            }
+        };
+        OperationRunner runner = new OperationRunner(
+                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
+                worker.getBean(StatusPublisher.class), worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
+                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
+                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean(EngineProperties.class), Clock.systemUTC());
+        Operation raced = queued("cancel-race", Map.of("version", "1"));
+        EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(raced));
+
+        runner.run(new Command(raced.target().key(), raced), new TopicPartition(Topics.COMMANDS, 0));
+
+        assertThat(target.starts).doesNotContain(raced.id());
+        await().atMost(PATIENCE).until(() -> terminalOf(raced.id()).isPresent());
+        assertThat(terminalOf(raced.id()).orElseThrow().status()).isEqualTo(OperationStatus.CANCELLED);
     }
 
     @Test
