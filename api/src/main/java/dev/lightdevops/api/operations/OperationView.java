@@ -86,7 +86,12 @@ public class OperationView {
 
     /** Calls {@code subscriber} with every snapshot that changes operation {@code id}, until the handle is closed. */
     public AutoCloseable subscribeTo(String id, Consumer<Operation> subscriber) {
-        subscribersById.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(subscriber);
+        // Added inside compute: a list emptied and unmapped by a leaving waiter must not receive the newcomer.
+        subscribersById.compute(id, (key, list) -> {
+            CopyOnWriteArrayList<Consumer<Operation>> listeners = list == null ? new CopyOnWriteArrayList<>() : list;
+            listeners.add(subscriber);
+            return listeners;
+        });
         return () -> subscribersById.computeIfPresent(id, (key, list) -> {
             list.remove(subscriber);
             return list.isEmpty() ? null : list;
