@@ -92,7 +92,7 @@ class ProgressStreams {
                 }
             }
         };
-        subscription.set(view.subscribe(onChange));
+        subscription.set(view.subscribeTo(started.id(), onChange));
         onChange.accept(view.find(started.id()).orElse(started));
     }
 

@@ -32,11 +32,7 @@ public class OperationEvents {
         Operation current = found(id, caller);
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         AtomicReference<Operation> lastSent = new AtomicReference<>();
-        AutoCloseable subscription = view.subscribe(snapshot -> {
-            if (snapshot.id().equals(id)) {
-                send(emitter, snapshot, lastSent);
-            }
-        });
+        AutoCloseable subscription = view.subscribeTo(id, snapshot -> send(emitter, snapshot, lastSent));
         Runnable unsubscribe = () -> close(subscription);
         emitter.onCompletion(unsubscribe);
         emitter.onTimeout(unsubscribe);

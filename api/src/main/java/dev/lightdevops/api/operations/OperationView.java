@@ -2,12 +2,14 @@ package dev.lightdevops.api.operations;
 
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * This api instance's materialized view of {@code ops.status}: the latest snapshot of every retained operation.
  * It only moves an operation forward (see {@link Operation#supersedes}), so a late or replayed snapshot can never
  * undo a newer one. Subscribers hear of every change, which is what long-polls, SSE streams and MCP task
- * notifications are built on.
+ * notifications are built on. Waiters on one operation subscribe to that operation only, and the count of each
+ * principal's unfinished operations is kept as snapshots arrive, so neither costs a scan of the whole view.
  */
 @Component
 public class OperationView {
@@ -27,6 +30,8 @@ public class OperationView {
 
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<Operation>> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<String, CopyOnWriteArrayList<Consumer<Operation>>> subscribersById = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> unfinishedByOwner = new ConcurrentHashMap<>();
 
     /** Applies a snapshot; answers whether it changed the view (subscribers are told only then). */
     public boolean apply(Operation snapshot) {
@@ -37,6 +42,8 @@ public class OperationView {
         });
         boolean changed = after != before[0];
         if (changed) {
+            countUnfinished(before[0], -1);
+            countUnfinished(after, 1);
             notifySubscribers(after);
         }
         return changed;
@@ -44,7 +51,13 @@ public class OperationView {
 
     /** Drops an operation whose status was tombstoned. */
     public void remove(String id) {
-        operations.remove(id);
+        countUnfinished(operations.remove(id), -1);
+    }
+
+    /** How many operations of this principal in this tenant are not terminal yet (per-principal limits). */
+    public long unfinishedCount(String principal, String tenant) {
+        LongAdder count = unfinishedByOwner.get(ownerKey(principal, tenant));
+        return count == null ? 0 : count.sum();
     }
 
     public Optional<Operation> find(String id) {
@@ -62,7 +75,7 @@ public class OperationView {
 
     /** How many subscribers listen now (waits, streams); for diagnostics and tests. */
     public int subscriberCount() {
-        return subscribers.size();
+        return subscribers.size() + subscribersById.values().stream().mapToInt(List::size).sum();
     }
 
     /** Calls {@code subscriber} with every snapshot that changes the view, until the returned handle is closed. */
@@ -71,14 +84,23 @@ public class OperationView {
         return () -> subscribers.remove(subscriber);
     }
 
+    /** Calls {@code subscriber} with every snapshot that changes operation {@code id}, until the handle is closed. */
+    public AutoCloseable subscribeTo(String id, Consumer<Operation> subscriber) {
+        subscribersById.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(subscriber);
+        return () -> subscribersById.computeIfPresent(id, (key, list) -> {
+            list.remove(subscriber);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
     /**
      * Completes with the operation as soon as it differs from {@code seen} (at once if it already does), or with
      * its unchanged snapshot (possibly empty) when {@code wait} runs out. Never blocks a thread.
      */
     public CompletableFuture<Optional<Operation>> awaitChange(String id, Operation seen, Duration wait) {
         CompletableFuture<Optional<Operation>> changed = new CompletableFuture<>();
-        AutoCloseable subscription = subscribe(snapshot -> {
-            if (snapshot.id().equals(id) && !snapshot.equals(seen)) {
+        AutoCloseable subscription = subscribeTo(id, snapshot -> {
+            if (!snapshot.equals(seen)) {
                 changed.complete(Optional.of(snapshot));
             }
         });
@@ -94,8 +116,8 @@ public class OperationView {
      */
     public CompletableFuture<Optional<Operation>> awaitMatch(String id, Predicate<Operation> wanted, Duration wait) {
         CompletableFuture<Optional<Operation>> matched = new CompletableFuture<>();
-        AutoCloseable subscription = subscribe(snapshot -> {
-            if (snapshot.id().equals(id) && wanted.test(snapshot)) {
+        AutoCloseable subscription = subscribeTo(id, snapshot -> {
+            if (wanted.test(snapshot)) {
                 matched.complete(Optional.of(snapshot));
             }
         });
@@ -111,13 +133,32 @@ public class OperationView {
     }
 
     private void notifySubscribers(Operation snapshot) {
-        for (Consumer<Operation> subscriber : subscribers) {
+        notify(subscribers, snapshot);
+        CopyOnWriteArrayList<Consumer<Operation>> waiting = subscribersById.get(snapshot.id());
+        if (waiting != null) {
+            notify(waiting, snapshot);
+        }
+    }
+
+    private static void notify(Iterable<Consumer<Operation>> listeners, Operation snapshot) {
+        for (Consumer<Operation> subscriber : listeners) {
             try {
                 subscriber.accept(snapshot);
             } catch (RuntimeException failure) {
                 log.warn("an operation subscriber failed on {}: {}", snapshot.id(), failure.toString());
             }
         }
+    }
+
+    private void countUnfinished(Operation operation, int delta) {
+        if (operation != null && !operation.isTerminal()) {
+            unfinishedByOwner.computeIfAbsent(ownerKey(operation.requestedBy(), operation.tenant()),
+                    key -> new LongAdder()).add(delta);
+        }
+    }
+
+    private static String ownerKey(String principal, String tenant) {
+        return tenant + '\u0000' + principal;
     }
 
     private static void close(AutoCloseable subscription) {

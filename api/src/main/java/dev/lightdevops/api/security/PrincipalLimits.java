@@ -44,8 +44,7 @@ public class PrincipalLimits {
 
     /** Throws unless the caller has fewer not-yet-terminal operations than the cap. */
     public void requireOperationSlot(Caller caller) {
-        long active = view.count(operation -> !operation.isTerminal()
-                && caller.principal().equals(operation.requestedBy()) && caller.tenant().equals(operation.tenant()));
+        long active = view.unfinishedCount(caller.principal(), caller.tenant());
         if (active >= limits.maxActiveOperations()) {
             throw new LimitExceededException("too_many_operations", "you have " + active
                     + " operations still running (at most " + limits.maxActiveOperations()

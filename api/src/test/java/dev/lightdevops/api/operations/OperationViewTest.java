@@ -63,4 +63,40 @@ class OperationViewTest {
 
         assertThat(view.awaitChange(queued.id(), queued, Duration.ofMillis(10)).join()).contains(queued);
     }
+
+    @Test
+    void unfinishedOperationsAreCountedPerPrincipalAndTenantUntilTheyEnd() {
+        view.apply(queued);
+        view.apply(queued.running(1, new Progress(10, "validate", ""), now));
+
+        assertThat(view.unfinishedCount("alice", "acme")).isEqualTo(1);
+        assertThat(view.unfinishedCount("alice", "other-tenant")).isZero();
+        assertThat(view.unfinishedCount("bob", "acme")).isZero();
+
+        view.apply(queued.running(1, new Progress(10, "validate", ""), now).succeeded(Map.of(), now));
+        assertThat(view.unfinishedCount("alice", "acme")).isZero();
+    }
+
+    @Test
+    void aRetiredUnfinishedOperationNoLongerCounts() {
+        view.apply(queued);
+
+        view.remove(queued.id());
+
+        assertThat(view.unfinishedCount("alice", "acme")).isZero();
+    }
+
+    @Test
+    void aWaiterOnOneOperationHearsOnlyThatOneAndLeavesWhenDone() {
+        CompletableFuture<Optional<Operation>> waiting = view.awaitChange(queued.id(), null, Duration.ofMinutes(1));
+        assertThat(view.subscriberCount()).isEqualTo(1);
+
+        view.apply(Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target("cart", "staging"),
+                Map.of(), Map.of("placeholder", true), "alice", "acme", null, now, now.plusSeconds(60), null));
+        assertThat(waiting).isNotDone();
+
+        view.apply(queued);
+        assertThat(waiting).isCompletedWithValue(Optional.of(queued));
+        assertThat(view.subscriberCount()).isZero();
+    }
 }
