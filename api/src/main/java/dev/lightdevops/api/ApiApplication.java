@@ -1,6 +1,7 @@
 package dev.lightdevops.api;
 
 import dev.lightdevops.common.kafka.TopicProvisioning;
+import dev.lightdevops.common.observability.ObservabilityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** The api: MCP endpoint and REST API in front of Kafka. Reads {@code api.yml}, so it can share a JVM with a worker. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(TopicProvisioning.class)
+@Import({TopicProvisioning.class, ObservabilityConfiguration.class})
 public class ApiApplication {
 
     public static void main(String[] args) {

@@ -63,8 +63,9 @@ class EndToEndDeployTest {
                 .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(deploy))).body());
 
-        assertThat(anonymous.get("result").get("structuredContent").get("error").get("code").asString())
-                .isEqualTo("permission_denied");
+        assertThat(anonymous.get("result").get("isError").asBoolean()).isTrue();
+        assertThat(anonymous.get("result").get("content").get(0).get("text").asString())
+                .contains("permission_denied");
         String id = authorized.get("result").get("structuredContent").get("operation_id").asString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.send(HttpRequest
                 .newBuilder(URI.create(stack.baseUrl() + "/api/v1/operations/" + id))

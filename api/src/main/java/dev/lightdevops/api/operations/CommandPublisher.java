@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.CancelRequest;
@@ -41,8 +42,9 @@ public class CommandPublisher {
         // The command is sent off the producer's I/O thread (where the status ack completes): a send there must not
         // wait for metadata that only that thread can fetch (after metadata.max.idle.ms without deploys).
         return send(Topics.STATUS, queued.id(), ContractJson.write(queued))
-                .thenComposeAsync(statusWritten -> send(Topics.COMMANDS, key, ContractJson.write(new Command(key, queued)))
-                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure)))
+                .thenComposeAsync(TraceIds.inThisTrace(statusWritten -> send(Topics.COMMANDS, key,
+                        ContractJson.write(new Command(key, queued)))
+                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure))))
                 .thenApply(commandWritten -> queued)
                 .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.kafka.ConsumedPositions;
@@ -67,7 +68,8 @@ public class OperationAcceptance {
             return publishNew(OperationIds.next(), request, deadline, caller, client);
         }
         return statusPositions.awaitCaughtUp(settings.catchUpTimeout())
-                .thenComposeAsync(caughtUp -> acceptIdempotent(request, deadline, caller, client));
+                .thenComposeAsync(TraceIds.inThisTrace(
+                        caughtUp -> acceptIdempotent(request, deadline, caller, client)));
     }
 
     private void authorize(OperationRequest request, Caller caller, String client) {
@@ -109,7 +111,7 @@ public class OperationAcceptance {
         Instant now = clock.instant();
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
-                request.idempotencyKey(), now, now.plus(deadline), null);
+                request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
         // Async: the publish completes on the producer's I/O thread, where a send to a topic without loaded metadata
         // (the audit's) would wait for a fetch only that thread can make, stalling every produce for max.block.ms.
         return publisher.publish(queued, request.commandKey()).thenApplyAsync(accepted -> {

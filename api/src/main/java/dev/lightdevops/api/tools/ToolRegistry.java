@@ -4,6 +4,8 @@ import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.ToolCallGate;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,13 @@ public class ToolRegistry {
 
     private final Map<String, ToolHandler> handlers;
     private final ToolCallGate gate;
+    private final ObservationRegistry observations;
 
-    ToolRegistry(List<ToolHandler> handlers, ToolCallGate gate) {
+    ToolRegistry(List<ToolHandler> handlers, ToolCallGate gate, ObservationRegistry observations) {
         this.gate = gate;
         this.handlers = handlers.stream()
                 .collect(Collectors.toUnmodifiableMap(handler -> handler.definition().name(), Function.identity()));
+        this.observations = observations;
     }
 
     public Collection<ToolHandler> all() {
@@ -40,12 +44,22 @@ public class ToolRegistry {
         if (handler == null) {
             throw new UnknownToolException(name);
         }
-        try {
+        // One observation per call: the span the operation's trace starts from, and the devops.tool.calls timer
+        // (acceptance latency of mutating tools, by tool and outcome).
+        Observation observation = ToolCallObservation.start(name, handler.definition(), caller, observations);
+        CompletableFuture<ToolResult> answer;
+        try (Observation.Scope scope = observation.openScope()) {
             gate.admit(handler.definition(), arguments, caller);
-            return handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
+            answer = handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
         } catch (RuntimeException refused) {
-            return CompletableFuture.completedFuture(asResult(refused));
+            try {
+                answer = CompletableFuture.completedFuture(asResult(refused));
+            } catch (RuntimeException unmapped) {
+                ToolCallObservation.stop(observation, null, unmapped);
+                throw unmapped;
+            }
         }
+        return answer.whenComplete((result, failure) -> ToolCallObservation.stop(observation, result, failure));
     }
 
     private static ToolResult asResult(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.observability.CurrentContext;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.worker.execution.StatusPublisher.StatusNotPublishedException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,7 +56,9 @@ class CommandListener {
     void onCommand(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         long generation = commits.received(partition, record.offset(), ack);
-        executor.submit(record.key() == null ? "" : record.key(), () -> process(record, partition, generation));
+        // CurrentContext: the command's trace and log context (operation id, principal) follow it to the executor.
+        executor.submit(record.key() == null ? "" : record.key(),
+                CurrentContext.wrap(() -> process(record, partition, generation)));
         if (commits.inFlight() >= settings.maxInFlight() && paused.compareAndSet(false, true)) {
             log.info("{} commands in flight: pausing consumption until they drain", commits.inFlight());
             container().pause();

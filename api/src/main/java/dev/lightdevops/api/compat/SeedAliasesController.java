@@ -1,0 +1,86 @@
+package dev.lightdevops.api.compat;
+
+import dev.lightdevops.common.tool.ToolCatalogue;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Gateway-style aliases: the seed routes called by their operation ids ({@code POST /getMcpResourcesLogs} with
+ * {@code {"params":{"arguments":{...}}}}). Each alias is an explicit path, so no route can shadow another (the
+ * original's catch-all did). Hidden from the OpenAPI document: there, each call is listed once, under its route.
+ */
+@Hidden
+@RestController
+@RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE)
+class SeedAliasesController {
+
+    private final ServerInfo server;
+    private final SeedCalls calls;
+
+    SeedAliasesController(ServerInfo server, SeedCalls calls) {
+        this.server = server;
+        this.calls = calls;
+    }
+
+    @RequestMapping("/get")
+    Map<String, Object> get() {
+        return server.describe();
+    }
+
+    @RequestMapping("/getMcpResources")
+    Map<String, Object> getMcpResources() {
+        return calls.resources();
+    }
+
+    @RequestMapping("/getMcpTools")
+    Map<String, Object> getMcpTools() {
+        return calls.tools();
+    }
+
+    @RequestMapping("/getMcpResourcesLogs")
+    CompletableFuture<ResponseEntity<Object>> getMcpResourcesLogs(@RequestParam Map<String, String> query,
+            @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        return calls.fetch(ToolCatalogue.GET_LOGS, merged(query, body), calls.caller(request));
+    }
+
+    @RequestMapping("/getMcpResourcesMetrics")
+    CompletableFuture<ResponseEntity<Object>> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
+            @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        return calls.fetch(ToolCatalogue.GET_METRICS, merged(query, body), calls.caller(request));
+    }
+
+    @RequestMapping("/postMcpToolsDeployService")
+    CompletableFuture<ResponseEntity<Object>> postMcpToolsDeployService(@RequestParam Map<String, String> query,
+            @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        return calls.call(ToolCatalogue.DEPLOY_SERVICE, merged(query, body), calls.caller(request));
+    }
+
+    @RequestMapping("/postMcpToolsRollbackDeployment")
+    CompletableFuture<ResponseEntity<Object>> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
+            @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        return calls.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, merged(query, body), calls.caller(request));
+    }
+
+    @RequestMapping("/postMcpToolsAuthenticateUser")
+    CompletableFuture<ResponseEntity<Object>> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
+            @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        return calls.call(ToolCatalogue.AUTHENTICATE_USER, merged(query, body), calls.caller(request));
+    }
+
+    /** Query parameters, overridden by the body's arguments (gateway style, nested, or flat). */
+    private static Map<String, Object> merged(Map<String, String> query, Map<String, Object> body) {
+        Map<String, Object> arguments = new LinkedHashMap<>(query);
+        arguments.putAll(SeedCalls.arguments(body));
+        return SeedCalls.arguments(arguments);
+    }
+}

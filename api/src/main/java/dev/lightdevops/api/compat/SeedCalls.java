@@ -1,0 +1,107 @@
+package dev.lightdevops.api.compat;
+
+import dev.lightdevops.api.rest.ToolRoutes;
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.tool.ToolCatalogue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** What the seed routes and their aliases do, shared so that a route and its alias cannot drift apart. */
+@Component
+class SeedCalls {
+
+    private static final List<String> SEED_TOOLS =
+            List.of(ToolCatalogue.DEPLOY_SERVICE, ToolCatalogue.ROLLBACK_DEPLOYMENT, ToolCatalogue.AUTHENTICATE_USER);
+
+    private final ToolRoutes routes;
+    private final CallerResolver callers;
+    private final OperationAwaiter awaiter;
+    private final CompatProperties settings;
+
+    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationAwaiter awaiter, CompatProperties settings) {
+        this.routes = routes;
+        this.callers = callers;
+        this.awaiter = awaiter;
+        this.settings = settings;
+    }
+
+    Caller caller(HttpServletRequest request) {
+        return callers.resolve(request);
+    }
+
+    /**
+     * The arguments of a seed call: under {@code params.arguments} (gateway style), under {@code arguments}, or the
+     * body itself; the seed's {@code service_name} is the engine's {@code service}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> arguments(Map<String, Object> body) {
+        Map<String, Object> source = body == null ? Map.of() : body;
+        if (source.get("params") instanceof Map<?, ?> params && params.get("arguments") instanceof Map<?, ?> nested) {
+            source = (Map<String, Object>) nested;
+        } else if (source.get("arguments") instanceof Map<?, ?> nested) {
+            source = (Map<String, Object>) nested;
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>(source);
+        if (arguments.containsKey("service_name") && !arguments.containsKey("service")) {
+            arguments.put("service", arguments.remove("service_name"));
+        }
+        return arguments;
+    }
+
+    CompletableFuture<ResponseEntity<Object>> call(String tool, Map<String, Object> arguments, Caller caller) {
+        return routes.call(tool, arguments, caller).thenApply(SeedAnswers::accepted);
+    }
+
+    /** Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. */
+    CompletableFuture<ResponseEntity<Object>> fetch(String tool, Map<String, ?> query, Caller caller) {
+        return routes.callWithQuery(tool, query, caller).thenCompose(this::awaitResult);
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> awaitResult(ToolResult result) {
+        if (result.error() || !(result.structured().get("operation_id") instanceof String id)) {
+            return CompletableFuture.completedFuture(SeedAnswers.accepted(result));
+        }
+        return awaiter.awaitTerminal(id, settings.resultWait())
+                .thenApply(latest -> latest.map(SeedAnswers::fetched).orElseGet(() -> SeedAnswers.accepted(result)));
+    }
+
+    Map<String, Object> resources() {
+        return Map.of("resources", List.of(
+                resource("logs", "/mcp/resources/logs", "Recent log lines of a service",
+                        List.of("level", "limit", "since", "service")),
+                resource("metrics", "/mcp/resources/metrics", "Metrics of a service",
+                        List.of("limit", "service", "metric_type", "time_range"))));
+    }
+
+    Map<String, Object> tools() {
+        List<Map<String, Object>> tools = SEED_TOOLS.stream().map(name -> {
+            Map<String, Object> tool = new LinkedHashMap<>();
+            tool.put("name", name);
+            tool.put("endpoint", "/mcp/tools/" + name);
+            tool.put("method", "POST");
+            tool.put("available", routes.definition(name).isPresent());
+            routes.definition(name).ifPresent(definition -> {
+                tool.put("description", definition.description());
+                tool.put("input_schema", definition.inputSchema());
+            });
+            return tool;
+        }).toList();
+        return Map.of("tools", tools);
+    }
+
+    private static Map<String, Object> resource(String name, String uri, String description, List<String> params) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("name", name);
+        resource.put("uri", uri);
+        resource.put("description", description);
+        resource.put("parameters", params);
+        return resource;
+    }
+}

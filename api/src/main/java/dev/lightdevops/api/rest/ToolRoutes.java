@@ -1,0 +1,43 @@
+package dev.lightdevops.api.rest;
+
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.tools.ToolHandler;
+import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.tool.ToolDefinition;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fixed routes backed by a tool of a given name (deployments, logs, metrics, the seed routes). Dispatching by name
+ * keeps every route on the one implementation of its tool; a tool missing from this build is a clear
+ * {@link ToolUnavailableException}, not a 500.
+ */
+@Component
+public class ToolRoutes {
+
+    private final ToolRegistry tools;
+
+    ToolRoutes(ToolRegistry tools) {
+        this.tools = tools;
+    }
+
+    public Optional<ToolDefinition> definition(String tool) {
+        return tools.all().stream().map(ToolHandler::definition).filter(d -> d.name().equals(tool)).findFirst();
+    }
+
+    public CompletableFuture<ToolResult> call(String tool, Map<String, Object> arguments, Caller caller) {
+        if (definition(tool).isEmpty()) {
+            throw new ToolUnavailableException(tool);
+        }
+        return tools.call(tool, arguments, caller);
+    }
+
+    /** Calls a tool with query parameters as arguments, typed by its input schema. */
+    public CompletableFuture<ToolResult> callWithQuery(String tool, Map<String, ?> query, Caller caller) {
+        ToolDefinition definition = definition(tool).orElseThrow(() -> new ToolUnavailableException(tool));
+        return tools.call(tool, ToolArguments.fromQuery(query, definition), caller);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lightdevops.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.testing.Http;
+import dev.lightdevops.common.testing.RealKafka;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard in a real browser (headless Debian chromium): the page loads, its live feed connects, operations
+ * started by the test appear, move through their stages and reach {@code succeeded}. Skipped where chromium is not
+ * installed; {@code scripts/dashboard-browser-check.sh} installs it and runs this test. With the system property
+ * {@code dashboard.screenshot} set, the screenshot taken while operations are in flight is written there.
+ */
+class DashboardBrowserTest {
+
+    private static StandaloneApplication stack;
+    private static Chromium browser;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        Path chromium = Chromium.binary().orElse(null);
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed (scripts/dashboard-browser-check.sh)");
+        stack = StandaloneApplication.start("--server.port=0",
+                "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
+                "--devops.worker.simulated-stage-duration=1500ms");
+        browser = Chromium.launch(chromium, 1400, 900);
+    }
+
+    @AfterAll
+    static void stopBrowserAndStack() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void operationStartedByTheTestAppearsLiveAndReachesSucceeded() throws Exception {
+        browser.navigate(stack.baseUrl() + "/");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                browser.evaluate("location.href + ' | ' + document.getElementById('feed-label')?.textContent")
+                        .asString("")).endsWith("| live"));
+
+        List<CompletableFuture<String>> started = new ArrayList<>();
+        for (String[] deploy : new String[][] {{"checkout", "2.4.0", "staging"}, {"search", "1.9.3", "development"},
+                {"payments", "5.0.1", "staging"}, {"checkout", "2.4.1", "development"}}) {
+            started.add(CompletableFuture.supplyAsync(() -> deploy(deploy[0], deploy[1], deploy[2])));
+        }
+        List<String> ids = started.stream().map(CompletableFuture::join).toList();
+        String first = ids.get(0);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusesInPage())
+                .contains("running").hasSizeGreaterThanOrEqualTo(ids.size()));
+        Path screenshot = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
+        browser.screenshot(screenshot);
+        assertThat(Files.size(screenshot)).isPositive();
+        assertThat(browser.evaluate("document.querySelector('.target[data-target=\"checkout@staging\"]') !== null")
+                .asBoolean()).isTrue();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> "succeeded".equals(statusInPage(id))));
+        assertThat(browser.evaluate("document.querySelector('.target[data-target=\"checkout@staging\"] .version')"
+                + ".textContent").asString()).isEqualTo("2.4.0");
+        assertThat(browser.evaluate("document.querySelector('tr[data-operation-id=\"" + first + "\"]')"
+                + ".textContent").asString()).contains("anonymous", "deploy", "checkout@staging", "100%");
+    }
+
+    private static List<String> statusesInPage() {
+        String statuses = browser.evaluate(
+                "[...document.querySelectorAll('#operations tbody tr')].map(row => row.dataset.status).join()")
+                .asString("");
+        return statuses.isEmpty() ? List.of() : List.of(statuses.split(","));
+    }
+
+    private static String statusInPage(String id) {
+        return browser.evaluate("document.querySelector('tr[data-operation-id=\"" + id + "\"]')?.dataset.status ?? ''")
+                .asString("");
+    }
+
+    /** Deploys through REST; a retryable 503 (Kafka still warming up on a fresh broker) is retried, as clients do. */
+    private static String deploy(String service, String version, String environment) {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            answer.set(Http.postJson(stack.baseUrl() + "/api/v1/tools/deploy_service", """
+                    {"service":"%s","version":"%s","environment":"%s"}""".formatted(service, version, environment)));
+            return answer.get().statusCode() != 503;
+        });
+        assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(202);
+        return ContractJson.mapper().readTree(answer.get().body()).get("operation_id").asString();
+    }
+}
