@@ -9,15 +9,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the api.
  *
- * @param publishTimeout how long a tool call waits for Kafka to acknowledge its command before it answers with a
- *     retryable error (nothing is reported as accepted unless Kafka acknowledged it)
+ * @param publishTimeout a safety net above the producer's own timeouts (which give every send a verdict within
+ *     {@code max.block.ms + delivery.timeout.ms}): if no verdict came by then, the operation is marked failed
+ *     ({@code not_accepted}) so that a command landing late is skipped, and the caller gets a retryable error
  * @param deployDeadline default deadline of a deploy or rollback, from acceptance
  * @param pollInterval the interval the api suggests to clients polling an operation
  */
 @Validated
 @ConfigurationProperties("devops.api")
 public record ApiProperties(
-        @DefaultValue("10s") @NotNull Duration publishTimeout,
+        @DefaultValue("20s") @NotNull Duration publishTimeout,
         @DefaultValue("30m") @NotNull Duration deployDeadline,
         @DefaultValue("1s") @NotNull Duration pollInterval) {
 }

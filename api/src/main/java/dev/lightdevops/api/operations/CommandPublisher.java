@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,7 +48,13 @@ public class CommandPublisher {
                         .exceptionallyCompose(failure -> markNotAccepted(queued, failure))))
                 .thenApply(commandWritten -> queued)
                 .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(notDurable(unwrap(failure))));
+                .exceptionallyCompose(failure -> {
+                    if (unwrap(failure) instanceof TimeoutException) {
+                        // No verdict from Kafka yet: end the operation, so a command that still lands is skipped.
+                        markNotAccepted(queued, failure);
+                    }
+                    return CompletableFuture.failedFuture(notDurable(unwrap(failure)));
+                });
     }
 
     /** Publishes a snapshot the api itself decided (e.g. cancelled while queued); completes once acknowledged. */

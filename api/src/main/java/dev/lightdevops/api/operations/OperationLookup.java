@@ -39,7 +39,8 @@ public class OperationLookup {
         if (seen.isPresent()) {
             return CompletableFuture.completedFuture(seen.get());
         }
-        return statusPositions.awaitCaughtUp(settings.catchUpTimeout())
+        // Every snapshot of an operation is keyed by its id: its partition is all this read needs to have caught up.
+        return statusPositions.awaitCaughtUp(id, settings.catchUpTimeout())
                 .thenApply(caughtUp -> visible(id, caller).orElseThrow(() -> new OperationNotFoundException(id)));
     }
 

@@ -71,7 +71,7 @@ public class OperationRunner {
     /** Runs the command if it needs running; throws {@link StatusNotPublishedException} if Kafka is unreachable. */
     public void run(Command command, TopicPartition partition) {
         Operation queued = command.operation();
-        if (!view.awaitCaughtUp(settings.catchUpTimeout())) {
+        if (!view.awaitCaughtUp(queued.id(), settings.catchUpTimeout())) {
             log.warn("status view did not catch up in {}; deciding on what it has", settings.catchUpTimeout());
         }
         Optional<StatusView.Known> known = view.find(queued.id());

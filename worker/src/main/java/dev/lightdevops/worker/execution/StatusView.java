@@ -21,7 +21,7 @@ import tools.jackson.core.JacksonException;
 /**
  * What this worker knows of every retained operation's status: the latest status and attempt, read from all of the
  * compacted {@code ops.status} (a group of its own, from the beginning, nothing committed). Before deciding what a
- * command needs, the runner waits until this view has caught up with the topic's end, so a redelivered command finds
+ * command needs, the runner waits until this view has caught up with the end of the operation's partition, so a redelivered command finds
  * its operation terminal (skip) or running at attempt N (a worker was lost: run attempt N+1).
  */
 @Component
@@ -80,9 +80,13 @@ class StatusView extends AbstractConsumerSeekAware {
         return Optional.ofNullable(known.get(id));
     }
 
-    /** Blocks (a worker thread, never the consumer's) until the view read what is on the topic now, or the timeout. */
-    boolean awaitCaughtUp(Duration timeout) {
-        return positions.awaitCaughtUp(timeout).join();
+    /**
+     * Blocks (a worker thread, never the consumer's) until the view read what is now on the partition of
+     * {@code ops.status} that holds the operation's snapshots (they are all keyed by its id), or the timeout. That
+     * partition is all the decision about this operation needs; the rest of the topic keeps moving under load.
+     */
+    boolean awaitCaughtUp(String operationId, Duration timeout) {
+        return positions.awaitCaughtUp(operationId, timeout).join();
     }
 
     @Override
