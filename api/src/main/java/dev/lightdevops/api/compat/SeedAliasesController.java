@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Gateway-style aliases: the seed routes called by their operation ids ({@code POST /getMcpResourcesLogs} with
  * {@code {"params":{"arguments":{...}}}}). Each alias is an explicit path, so no route can shadow another (the
  * original's catch-all did). Hidden from the OpenAPI document: there, each call is listed once, under its route.
+ * The tool aliases ({@code postMcpTools*}) answer POST only: any web page can make a browser send a GET.
  */
 @Hidden
 @RestController
-@RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class SeedAliasesController {
 
     private final ServerInfo server;
@@ -32,46 +33,46 @@ class SeedAliasesController {
         this.calls = calls;
     }
 
-    @RequestMapping("/get")
+    @RequestMapping(path = "/get", method = {RequestMethod.GET, RequestMethod.POST})
     Map<String, Object> get() {
         return server.describe();
     }
 
-    @RequestMapping("/getMcpResources")
+    @RequestMapping(path = "/getMcpResources", method = {RequestMethod.GET, RequestMethod.POST})
     Map<String, Object> getMcpResources() {
         return calls.resources();
     }
 
-    @RequestMapping("/getMcpTools")
+    @RequestMapping(path = "/getMcpTools", method = {RequestMethod.GET, RequestMethod.POST})
     Map<String, Object> getMcpTools() {
         return calls.tools();
     }
 
-    @RequestMapping("/getMcpResourcesLogs")
+    @RequestMapping(path = "/getMcpResourcesLogs", method = {RequestMethod.GET, RequestMethod.POST})
     CompletableFuture<ResponseEntity<Object>> getMcpResourcesLogs(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_LOGS, merged(query, body), calls.caller(request));
     }
 
-    @RequestMapping("/getMcpResourcesMetrics")
+    @RequestMapping(path = "/getMcpResourcesMetrics", method = {RequestMethod.GET, RequestMethod.POST})
     CompletableFuture<ResponseEntity<Object>> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_METRICS, merged(query, body), calls.caller(request));
     }
 
-    @RequestMapping("/postMcpToolsDeployService")
+    @RequestMapping(path = "/postMcpToolsDeployService", method = RequestMethod.POST)
     CompletableFuture<ResponseEntity<Object>> postMcpToolsDeployService(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.DEPLOY_SERVICE, merged(query, body), calls.caller(request));
     }
 
-    @RequestMapping("/postMcpToolsRollbackDeployment")
+    @RequestMapping(path = "/postMcpToolsRollbackDeployment", method = RequestMethod.POST)
     CompletableFuture<ResponseEntity<Object>> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, merged(query, body), calls.caller(request));
     }
 
-    @RequestMapping("/postMcpToolsAuthenticateUser")
+    @RequestMapping(path = "/postMcpToolsAuthenticateUser", method = RequestMethod.POST)
     CompletableFuture<ResponseEntity<Object>> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.AUTHENTICATE_USER, merged(query, body), calls.caller(request));

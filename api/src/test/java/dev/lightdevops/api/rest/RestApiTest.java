@@ -121,6 +121,20 @@ class RestApiTest {
     }
 
     @Test
+    void aPlainGetOfAMutatingSeedAliasStartsNothing() {
+        // A GET can come from any web page (an <img> tag): in anonymous local mode it must not deploy.
+        HttpResponse<String> deploy = Http.get(base
+                + "/postMcpToolsDeployService?service=cross-site-get&version=6.6.6&environment=staging");
+        HttpResponse<String> rollback = Http.get(base
+                + "/postMcpToolsRollbackDeployment?service=cross-site-get&environment=staging&reason=from+a+web+page");
+
+        assertThat(deploy.statusCode()).isEqualTo(405);
+        assertThat(rollback.statusCode()).isEqualTo(405);
+        assertThat(json(Http.get(base + "/api/v1/operations?service=cross-site-get")).get("operations").isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void openApiDocumentIs31WithUniqueStableOperationIds() {
         JsonNode document = json(Http.get(base + "/v3/api-docs"));
 
