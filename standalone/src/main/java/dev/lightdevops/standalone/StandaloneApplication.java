@@ -46,13 +46,27 @@ public final class StandaloneApplication implements AutoCloseable {
         String[] withKafka = Stream.concat(Arrays.stream(args), Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap))
                 .toArray(String[]::new);
         ConfigurableApplicationContext worker = WorkerApplication.builder().profiles("local")
-                .registerShutdownHook(false).run(withKafka);
+                .registerShutdownHook(false).run(workerArguments(withKafka));
         ConfigurableApplicationContext api = ApiApplication.builder().profiles("local")
                 .registerShutdownHook(false).run(withKafka);
         StandaloneApplication stack = new StandaloneApplication(broker, worker, api);
-        log.info("Light DevOps MCP is ready. Point your MCP client at {}  (REST: {}/api/v1/operations/<id>)",
-                stack.mcpUrl(), stack.baseUrl());
+        String ready = "Light DevOps MCP is ready. Point your MCP client at " + stack.mcpUrl() + "  (dashboard: "
+                + stack.baseUrl() + "/, REST: " + stack.baseUrl() + "/api/v1, health: http://127.0.0.1:"
+                + api.getEnvironment().getProperty("local.management.port") + "/actuator/health)";
+        log.info(ready);
+        // Logs are JSON lines; the person who started the stack also gets the one line they need in plain text.
+        System.out.println(System.lineSeparator() + ready + System.lineSeparator());
         return stack;
+    }
+
+    /**
+     * The worker's only HTTP server is its management endpoint: in this stack it takes a free loopback port, so the
+     * api's {@code --server.port} is not given to it and two stacks can run side by side.
+     */
+    private static String[] workerArguments(String[] args) {
+        return Stream.concat(Arrays.stream(args)
+                        .filter(arg -> !arg.startsWith("--server.port=") && !arg.startsWith("--server.address=")),
+                Stream.of("--server.port=0", "--server.address=127.0.0.1")).toArray(String[]::new);
     }
 
     public String baseUrl() {
