@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("devops.api")
 public record ApiProperties(
-        @DefaultValue("20s") @NotNull Duration publishTimeout,
+        @DefaultValue("30s") @NotNull Duration publishTimeout,
         @DefaultValue("30m") @NotNull Duration deployDeadline,
         @DefaultValue("1s") @NotNull Duration pollInterval) {
 }
