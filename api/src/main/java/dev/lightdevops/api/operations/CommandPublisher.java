@@ -1,5 +1,7 @@
 package dev.lightdevops.api.operations;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import java.util.concurrent.Executor;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.json.ContractJson;
@@ -32,8 +34,12 @@ public class CommandPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final ApiProperties settings;
     private final Clock clock;
+    /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
+    private final Executor continuations;
 
-    CommandPublisher(KafkaTemplate<String, byte[]> kafka, ApiProperties settings, Clock clock) {
+    CommandPublisher(KafkaTemplate<String, byte[]> kafka, ApiProperties settings, Clock clock,
+            @Qualifier("applicationTaskExecutor") Executor continuations) {
+        this.continuations = continuations;
         this.kafka = kafka;
         this.settings = settings;
         this.clock = clock;
@@ -45,7 +51,7 @@ public class CommandPublisher {
         return send(Topics.STATUS, queued.id(), ContractJson.write(queued))
                 .thenComposeAsync(TraceIds.inThisTrace(statusWritten -> send(Topics.COMMANDS, key,
                         ContractJson.write(new Command(key, queued)))
-                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure))))
+                        .exceptionallyCompose(failure -> markNotAccepted(queued, failure))), continuations)
                 .thenApply(commandWritten -> queued)
                 .orTimeout(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> {

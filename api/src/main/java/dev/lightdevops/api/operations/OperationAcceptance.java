@@ -1,5 +1,7 @@
 package dev.lightdevops.api.operations;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import java.util.concurrent.Executor;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
@@ -45,10 +47,13 @@ public class OperationAcceptance {
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
+    /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
+    private final Executor continuations;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock) {
+            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
+        this.continuations = continuations;
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -69,7 +74,7 @@ public class OperationAcceptance {
         }
         return statusPositions.awaitCaughtUp(settings.catchUpTimeout())
                 .thenComposeAsync(TraceIds.inThisTrace(
-                        caughtUp -> acceptIdempotent(request, deadline, caller, client)));
+                        caughtUp -> acceptIdempotent(request, deadline, caller, client)), continuations);
     }
 
     private void authorize(OperationRequest request, Caller caller, String client) {
@@ -118,7 +123,7 @@ public class OperationAcceptance {
             view.apply(accepted);
             audit.accepted(request, accepted, caller, client, "queued");
             return accepted;
-        });
+        }, continuations);
     }
 
     private Duration deadlineOf(OperationRequest request) {

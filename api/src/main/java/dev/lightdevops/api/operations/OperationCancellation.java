@@ -1,5 +1,7 @@
 package dev.lightdevops.api.operations;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import java.util.concurrent.Executor;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.Permissions;
@@ -28,8 +30,12 @@ public class OperationCancellation {
     private final AuditTrail audit;
     private final Clock clock;
 
+    /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
+    private final Executor continuations;
+
     OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view, AuditTrail audit,
-            Clock clock) {
+            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
+        this.continuations = continuations;
         this.lookup = lookup;
         this.publisher = publisher;
         this.view = view;
@@ -53,16 +59,16 @@ public class OperationCancellation {
                 return requested.thenApplyAsync(published -> {
                     audit.cancellation("cancel_requested", operation, caller, client, tool);
                     return operation;
-                });
+                }, continuations);
             }
             Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
                     "cancelled by " + caller.principal() + " before it started", false), now);
-            return requested.thenComposeAsync(published -> publisher.publishSnapshot(cancelled))
+            return requested.thenComposeAsync(published -> publisher.publishSnapshot(cancelled), continuations)
                     .thenApplyAsync(written -> {
                         view.apply(written);
                         audit.cancellation("cancelled", written, caller, client, tool);
                         return view.find(id).orElse(written);
-                    });
+                    }, continuations);
         });
     }
 
