@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts the whole stack locally in one JVM: a real Kafka broker (KRaft, data under ./data), a worker and the api.
-# Needs only a JDK 17+: the Maven wrapper fetches Maven and every dependency on first use.
+# Runs on JDK 25, found by the build (scripts/jdk.sh); the Maven wrapper fetches Maven and every dependency on first use.
 # Arguments go to the application, e.g. ./run-local.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")"
 # An incremental package would keep a stale stack jar when only api or worker changed: always repackage it.
 rm -f standalone/target/light-devops-mcp.jar
 ./mvnw -q -B package -DskipTests -pl standalone -am
-exec java ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"
+source scripts/jdk.sh
+exec "$JAVA" ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"

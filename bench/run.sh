@@ -11,12 +11,13 @@
 # BENCH_DRILL_STAGE (50ms, stage length in drill 1), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
 # BENCH_BAD_REQUESTS (10000), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
 # BENCH_API_JVM_OPTS, BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
-# run), BENCH_JDK25 (0: skip the Temurin 25 comparison; or the home of a JDK 25 to use instead of
-# /usr/lib/jvm/temurin-25*), BENCH_SKIP_BUILD (1: use the jars as they are).
+# run), BENCH_SKIP_BUILD (1: use the jars as they are). Harness, broker, api and workers all run on the JDK 25 that
+# the build selects (scripts/jdk.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   ./mvnw -q -B package -DskipTests -pl api,worker,standalone,bench -am
 fi
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+source scripts/jdk.sh
+exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
   dev.lightdevops.bench.Bench "$@"

@@ -29,7 +29,8 @@ if [ -z "$url" ]; then
   fi
   port="${MCP_CONFORMANCE_PORT:-18181}"
   data="$(mktemp -d)"
-  java -jar "$jar" --server.port="$port" --devops.standalone.data-directory="$data/data" \
+  source "$root/scripts/jdk.sh"
+  "$JAVA" -jar "$jar" --server.port="$port" --devops.standalone.data-directory="$data/data" \
     --devops.worker.simulated-stage-duration=200ms > "$data/stack.log" 2>&1 &
   stack_pid=$!
   url="http://127.0.0.1:$port/mcp"

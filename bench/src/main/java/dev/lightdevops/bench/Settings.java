@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public record Settings(int runs, Duration warmUp, Duration duration, int clients, List<Double> endToEndRates,
         Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
-        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv,
-        boolean compareJdk25) {
+        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv) {
 
     public static Settings from(Map<String, String> env, boolean quick) {
         return new Settings(
@@ -29,8 +28,7 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 env.getOrDefault("BENCH_TOKEN", ""),
                 env.getOrDefault("BENCH_API_JVM_OPTS", ""),
                 env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
-                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")),
-                !"0".equals(env.getOrDefault("BENCH_JDK25", "1")));
+                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Benchmark 1: how fast the api accepts and answers, over real HTTP, with a real broker and no worker (commands
  * queue in Kafka; only the api's path is measured). Baseline in the same run: MCP {@code ping}, the HTTP +
- * JSON-RPC floor without Kafka. Repeated on the Temurin 25 JDK (virtual threads on) when it is installed.
+ * JSON-RPC floor without Kafka. The api runs on the harness's own JDK (25, found by the build).
  */
 public final class AcceptanceBench implements Suite {
 
@@ -32,13 +32,7 @@ public final class AcceptanceBench implements Suite {
 
     @Override
     public boolean run(Context context) throws Exception {
-        List<Path> jdks = new ArrayList<>(List.of(Jdks.current()));
-        if (context.settings().compareJdk25()) {
-            Jdks.temurin25().ifPresent(jdks::add);
-        }
-        for (Path java : jdks) {
-            measureOn(context, java);
-        }
+        measureOn(context, Jdks.current());
         return true;
     }
 
@@ -48,7 +42,7 @@ public final class AcceptanceBench implements Suite {
         report.tableHeader("Benchmark 1, acceptance: api on " + jdk + ", " + context.settings().clients()
                 + " clients, " + context.settings().duration().toSeconds() + " s runs after "
                 + context.settings().warmUp().toSeconds() + " s warm-up");
-        try (Stack stack = context.newStack("acceptance-" + (java.equals(Jdks.current()) ? "17" : "25"))) {
+        try (Stack stack = context.newStack("acceptance")) {
             stack.startBroker();
             Stack.App api = stack.startApi(java, Map.of(), context.settings().apiJvmOptions());
             ApiClient client = context.client(api.baseUrl());

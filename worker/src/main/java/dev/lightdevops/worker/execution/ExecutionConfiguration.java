@@ -56,9 +56,11 @@ class ExecutionConfiguration {
         return new ConsumedPositions(Topics.STATUS, admin.getConfigurationProperties());
     }
 
+    /** At most {@code concurrency} operations at once, each on a virtual thread: a deploy mostly waits. */
     @Bean(destroyMethod = "shutdownNow")
     KeyedSerialExecutor operationExecutor(EngineProperties settings) {
-        return new KeyedSerialExecutor(Executors.newFixedThreadPool(settings.concurrency(), named("operation-")));
+        return new KeyedSerialExecutor(Executors.newFixedThreadPool(settings.concurrency(),
+                Thread.ofVirtual().name("operation-", 1).factory()));
     }
 
     @Bean(destroyMethod = "shutdownNow")
