@@ -13,6 +13,9 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
         Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
         String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv) {
 
+    /** The api's own JVM options (the file every launcher passes), used unless BENCH_API_JVM_OPTS says otherwise. */
+    public static final String API_JVM_OPTIONS = "@api/jvm.options";
+
     public static Settings from(Map<String, String> env, boolean quick) {
         return new Settings(
                 integer(env, "BENCH_RUNS", 3),
@@ -26,7 +29,7 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 integer(env, "BENCH_DRILL_TARGETS", 500),
                 integer(env, "BENCH_BAD_REQUESTS", 10_000),
                 env.getOrDefault("BENCH_TOKEN", ""),
-                env.getOrDefault("BENCH_API_JVM_OPTS", ""),
+                env.getOrDefault("BENCH_API_JVM_OPTS", API_JVM_OPTIONS),
                 env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
                 pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")));
     }

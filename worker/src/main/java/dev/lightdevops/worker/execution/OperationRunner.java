@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,10 @@ public class OperationRunner {
             log.warn("status view did not catch up in {}; deciding on what it has", settings.catchUpTimeout());
         }
         Optional<StatusView.Known> known = view.find(queued.id());
+        if (known.isEmpty() && queued.deadline() != null && clock.instant().isBefore(queued.deadline())) {
+            // The api sends the queued snapshot together with the command: this worker's snapshots land after it.
+            known = view.awaitKnown(queued.id(), settings.catchUpTimeout());
+        }
         if (known.isPresent() && known.get().status().isTerminal()) {
             log.info("skipping command for operation {}: already {}", queued.id(), known.get().status().wireName());
             return;
@@ -117,8 +122,15 @@ public class OperationRunner {
                 String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
                         ? "attempt " + attempt + ": retrying after the previous worker was lost"
                         : "attempt " + attempt + ": retrying after a retryable failure";
-                publish(handle, latest, latest.get().running(attempt, new Progress(0, "starting", start),
-                        clock.instant()));
+                Operation running = latest.get().running(attempt, new Progress(0, "starting", start),
+                        clock.instant());
+                if (attempt == firstAttempt && !workerLost) {
+                    if (!startConfirmed(handle, latest, running)) {
+                        return;
+                    }
+                } else {
+                    publish(handle, latest, running);
+                }
                 try {
                     Map<String, Object> result = executorFor(queued.type()).execute(latest.get(),
                             progressOf(handle, latest, attempt));
@@ -171,7 +183,37 @@ public class OperationRunner {
         }
         status.publish(snapshot);
         latest.set(snapshot);
-        view.apply(snapshot.id(), new StatusView.Known(snapshot.status(), snapshot.attempt()));
+        view.apply(snapshot.id(), StatusView.Known.of(snapshot));
+    }
+
+    /**
+     * Publishes the start of a run that begins from an operation no worker started yet, and answers whether that start
+     * stands: the api withdraws an acceptance Kafka did not confirm by writing {@code not_accepted} to the operation's
+     * partition, and whichever of the two comes first there wins in every view. So the start is not applied to this
+     * worker's view until its consumer reads it in partition order; if an end came first, nothing runs, and that end
+     * is written again after the start so that the compacted topic's last record is the operation's true state.
+     */
+    private boolean startConfirmed(Running handle, AtomicReference<Operation> latest, Operation running) {
+        if (handle.stopReason() != null) {
+            throw new StopRequested();
+        }
+        RecordMetadata written = status.publish(running);
+        if (!view.awaitConsumed(written.partition(), written.offset(), settings.catchUpTimeout())) {
+            log.warn("status view did not read this worker's start of {} in {}; running on what it has", running.id(),
+                    settings.catchUpTimeout());
+        }
+        StatusView.Known now = view.find(running.id()).orElse(null);
+        if (now != null && now.status().isTerminal()) {
+            log.info("not running operation {}: it ended {} before this worker's start", running.id(),
+                    now.status().wireName());
+            if (now.endedBeforeStart() != null) {
+                status.publish(latest.get().ended(now.status(), now.endedBeforeStart(), clock.instant()));
+            }
+            return false;
+        }
+        latest.set(running);
+        view.apply(running.id(), StatusView.Known.of(running));
+        return true;
     }
 
     private void endStopped(Running handle, Operation latest) {
@@ -199,7 +241,7 @@ public class OperationRunner {
 
     private void endWith(Operation terminal) {
         status.publish(terminal);
-        view.apply(terminal.id(), new StatusView.Known(terminal.status(), terminal.attempt()));
+        view.apply(terminal.id(), StatusView.Known.of(terminal));
         audit.finished(terminal);
         log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
                 terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),

@@ -7,6 +7,7 @@ import dev.lightdevops.worker.WorkerProperties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +26,11 @@ public class StatusPublisher {
         this.settings = settings;
     }
 
-    public void publish(Operation snapshot) {
+    /** Publishes the snapshot and waits for Kafka's acknowledgement; answers where it was written. */
+    public RecordMetadata publish(Operation snapshot) {
         try {
-            kafka.send(Topics.STATUS, snapshot.id(), ContractJson.write(snapshot))
-                    .get(settings.statusPublishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(Topics.STATUS, snapshot.id(), ContractJson.write(snapshot))
+                    .get(settings.statusPublishTimeout().toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StatusNotPublishedException(snapshot, interrupted);

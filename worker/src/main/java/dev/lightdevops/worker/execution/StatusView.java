@@ -4,11 +4,16 @@ import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -29,24 +34,33 @@ class StatusView extends AbstractConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(StatusView.class);
 
-    /** The part of a snapshot the runner's decisions need; small, so the view stays small. */
-    record Known(OperationStatus status, int attempt) {
+    /**
+     * The part of a snapshot the runner's decisions need; small, so the view stays small. {@code started}: a worker's
+     * run had begun ({@code started_at} set); {@code endedBeforeStart}: the error of an operation that ended without
+     * running (cancelled or timed out while queued, an acceptance the api withdrew), kept so that a worker whose start
+     * came too late can write that end again after its own start record.
+     */
+    record Known(OperationStatus status, int attempt, boolean started, OperationError endedBeforeStart) {
+
+        static Known of(Operation snapshot) {
+            boolean started = snapshot.startedAt() != null;
+            return new Known(snapshot.status(), snapshot.attempt(), started,
+                    snapshot.isTerminal() && !started ? snapshot.error() : null);
+        }
+
+        boolean withdrawsAcceptance() {
+            return status == OperationStatus.FAILED && !started && endedBeforeStart != null
+                    && Operation.NOT_ACCEPTED.equals(endedBeforeStart.code());
+        }
 
         boolean supersedes(Known current) {
-            if (current == null) {
-                return true;
-            }
-            if (current.status.isTerminal()) {
-                return false;
-            }
-            if (status.isTerminal()) {
-                return true;
-            }
-            return attempt != current.attempt ? attempt > current.attempt : status.rank() >= current.status.rank();
+            return current == null || Operation.supersedes(status, attempt, withdrawsAcceptance(), current.status,
+                    current.attempt, current.started);
         }
     }
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Known>> awaited = new ConcurrentHashMap<>();
     private final ConsumedPositions positions;
 
     StatusView(ConsumedPositions statusPositions) {
@@ -61,7 +75,7 @@ class StatusView extends AbstractConsumerSeekAware {
                 known.remove(record.key());
             } else {
                 Operation snapshot = ContractJson.read(record.value(), Operation.class);
-                apply(snapshot.id(), new Known(snapshot.status(), snapshot.attempt()));
+                apply(snapshot.id(), Known.of(snapshot));
             }
         } catch (JacksonException unreadable) {
             log.warn("skipping an unreadable snapshot at offset {}: {}", record.offset(),
@@ -73,7 +87,39 @@ class StatusView extends AbstractConsumerSeekAware {
 
     /** Also fed by this worker's own snapshots, so its decisions never lag what it published itself. */
     void apply(String id, Known snapshot) {
-        known.compute(id, (key, current) -> snapshot.supersedes(current) ? snapshot : current);
+        Known after = known.compute(id, (key, current) -> snapshot.supersedes(current) ? snapshot : current);
+        if (!awaited.isEmpty()) {
+            CompletableFuture<Known> arrival = awaited.get(id);
+            if (arrival != null) {
+                arrival.complete(after);
+            }
+        }
+    }
+
+    /**
+     * Blocks until the view holds a snapshot of the operation (at once if it does), or the timeout: the api sends the
+     * queued snapshot together with the command, so a worker that waits for it writes its own snapshots after it.
+     */
+    Optional<Known> awaitKnown(String id, Duration timeout) {
+        CompletableFuture<Known> arrival = awaited.computeIfAbsent(id, key -> new CompletableFuture<>());
+        try {
+            Known now = known.get(id);
+            return Optional.of(now != null ? now : arrival.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException notYet) {
+            return find(id);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return find(id);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        } finally {
+            awaited.remove(id, arrival);
+        }
+    }
+
+    /** Blocks until the view read the record at {@code offset} of {@code partition} (one this worker wrote). */
+    boolean awaitConsumed(int partition, long offset, Duration timeout) {
+        return positions.awaitConsumed(partition, offset, timeout).join();
     }
 
     Optional<Known> find(String id) {
