@@ -11,7 +11,8 @@
 # BENCH_DRILL_STAGE (50ms, stage length in drill 1), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
 # BENCH_BAD_REQUESTS (10000), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
 # BENCH_API_JVM_OPTS (default @api/jvm.options, the api's own), BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
-# run), BENCH_SKIP_BUILD (1: use the jars as they are). Harness, broker, api and workers all run on the JDK 25 that
+# run), BENCH_ACCEPTANCE_FIGURES (floor,ping,deploy,get,rest,seed: which figures benchmark 1 measures),
+# BENCH_SKIP_BUILD (1: use the jars as they are). Harness, broker, api and workers all run on the JDK 25 that
 # the build selects (scripts/jdk.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record Settings(int runs, Duration warmUp, Duration duration, int clients, List<Double> endToEndRates,
         Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
-        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv) {
+        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv,
+        List<String> acceptanceFigures) {
 
     /** The api's own JVM options (the file every launcher passes), used unless BENCH_API_JVM_OPTS says otherwise. */
     public static final String API_JVM_OPTIONS = "@api/jvm.options";
@@ -31,7 +32,9 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 env.getOrDefault("BENCH_TOKEN", ""),
                 env.getOrDefault("BENCH_API_JVM_OPTS", API_JVM_OPTIONS),
                 env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
-                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")));
+                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")),
+                Arrays.stream(env.getOrDefault("BENCH_ACCEPTANCE_FIGURES", "floor,ping,deploy,get,rest,seed")
+                        .split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList());
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -53,39 +53,52 @@ public final class AcceptanceBench implements Suite {
                 + "options '" + context.settings().apiJvmOptions() + "', wrk 2 threads x " + clients
                 + " connections, " + warmUp.toSeconds() + " s warm-up then " + runs + " x " + duration.toSeconds()
                 + " s per figure");
+        List<String> chosen = context.settings().acceptanceFigures();
         try (Stack stack = context.newStack("acceptance")) {
             Wrk wrk = new Wrk(stack.runDirectory().resolve("wrk"), 2, clients);
-            Stack.App floorApp = stack.startFloor(Jdks.current(), context.settings().apiJvmOptions());
-            List<Wrk.Result> floorRuns = measure(wrk, floorApp.baseUrl(), "floor ping",
-                    new Wrk.Call("POST", "/mcp", PING, null, null, Map.of()), warmUp, duration, runs);
-            floorApp.process().stop();
-            double floor = figure(report, "framework floor: bare Spring Boot JSON-RPC ping", floorRuns, Goal.none(),
-                    Goal.none(), Double.NaN, null);
-
+            double floor = Double.NaN;
+            if (chosen.contains("floor")) {
+                Stack.App floorApp = stack.startFloor(Jdks.current(), context.settings().apiJvmOptions());
+                List<Wrk.Result> floorRuns = measure(wrk, floorApp.baseUrl(), "floor ping",
+                        new Wrk.Call("POST", "/mcp", PING, null, null, Map.of()), warmUp, duration, runs);
+                floorApp.process().stop();
+                floor = figure(report, "framework floor: bare Spring Boot JSON-RPC ping", floorRuns, Goal.none(),
+                        Goal.none(), Double.NaN, null);
+            }
             stack.startBroker();
             Stack.App api = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
             ApiClient client = context.client(api.baseUrl());
             Map<String, String> auth = client.authorization() == null ? Map.of()
                     : Map.of("Authorization", client.authorization());
-
-            figure(report, "MCP ping", measure(wrk, api.baseUrl(), "api ping",
-                    new Wrk.Call("POST", "/mcp", PING, null, null, auth), warmUp, duration, runs),
-                    Goal.none(), Goal.none(), floor, "target ≥ 0.50 of the floor");
-            figure(report, "MCP tools/call deploy_service", measure(wrk, api.baseUrl(), "deploy",
-                    new Wrk.Call("POST", "/mcp", null, DEPLOY, null, auth), warmUp, duration, runs),
-                    Goal.atLeast(5000, "/s"), Goal.atMost(20, "ms"), floor, "zero error answers required");
-
-            String ids = "ids = {" + acceptSome(client, 500).stream().map(Wrk::quote)
-                    .collect(Collectors.joining(",")) + "}";
-            figure(report, "MCP tools/call get_operation", measure(wrk, api.baseUrl(), "get_operation",
-                    new Wrk.Call("POST", "/mcp", null, GET_OPERATION, ids, auth), warmUp, duration, runs),
-                    Goal.none(), Goal.none(), floor, "target ≥ 0.40 of the floor");
-            figure(report, "REST GET /api/v1/operations/{id}", measure(wrk, api.baseUrl(), "REST get",
-                    new Wrk.Call("GET", "/api/v1/operations/x", null, REST_GET, ids, auth), warmUp, duration, runs),
-                    Goal.none(), Goal.none(), floor, "target ≥ 0.40 of the floor");
-            figure(report, "seed POST /mcp/tools/deploy_service", measure(wrk, api.baseUrl(), "seed deploy",
-                    new Wrk.Call("POST", "/mcp/tools/deploy_service", null, SEED_DEPLOY, null, auth), warmUp,
-                    duration, runs), Goal.atLeast(5000, "/s"), Goal.atMost(20, "ms"), floor, null);
+            if (chosen.contains("ping")) {
+                figure(report, "MCP ping", measure(wrk, api.baseUrl(), "api ping",
+                        new Wrk.Call("POST", "/mcp", PING, null, null, auth), warmUp, duration, runs),
+                        Goal.none(), Goal.none(), floor, "target ≥ 0.50 of the floor");
+            }
+            if (chosen.contains("deploy")) {
+                figure(report, "MCP tools/call deploy_service", measure(wrk, api.baseUrl(), "deploy",
+                        new Wrk.Call("POST", "/mcp", null, DEPLOY, null, auth), warmUp, duration, runs),
+                        Goal.atLeast(5000, "/s"), Goal.atMost(20, "ms"), floor, "zero error answers required");
+            }
+            if (chosen.contains("get") || chosen.contains("rest")) {
+                String ids = "ids = {" + acceptSome(client, 500).stream().map(Wrk::quote)
+                        .collect(Collectors.joining(",")) + "}";
+                if (chosen.contains("get")) {
+                    figure(report, "MCP tools/call get_operation", measure(wrk, api.baseUrl(), "get_operation",
+                            new Wrk.Call("POST", "/mcp", null, GET_OPERATION, ids, auth), warmUp, duration, runs),
+                            Goal.none(), Goal.none(), floor, "target ≥ 0.40 of the floor");
+                }
+                if (chosen.contains("rest")) {
+                    figure(report, "REST GET /api/v1/operations/{id}", measure(wrk, api.baseUrl(), "REST get",
+                            new Wrk.Call("GET", "/api/v1/operations/x", null, REST_GET, ids, auth), warmUp,
+                            duration, runs), Goal.none(), Goal.none(), floor, "target ≥ 0.40 of the floor");
+                }
+            }
+            if (chosen.contains("seed")) {
+                figure(report, "seed POST /mcp/tools/deploy_service", measure(wrk, api.baseUrl(), "seed deploy",
+                        new Wrk.Call("POST", "/mcp/tools/deploy_service", null, SEED_DEPLOY, null, auth), warmUp,
+                        duration, runs), Goal.atLeast(5000, "/s"), Goal.atMost(20, "ms"), floor, null);
+            }
             report.line("");
             report.line("api RSS after the runs: " + Report.format(api.process().rssMegabytes()) + " MB.");
         }
