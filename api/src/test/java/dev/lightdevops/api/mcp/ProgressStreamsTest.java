@@ -14,7 +14,6 @@ import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Target;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class ProgressStreamsTest {
     private final ProgressStreams streams = new ProgressStreams(view,
             new ToolCalls(null, null, view, null, null, null, ContractJson.mapper()),
             new ApiProperties(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(1)),
-            new McpProperties(List.of(), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)),
+            new McpProperties(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)),
             ContractJson.mapper());
     private final CompletableFuture<ToolResult> call = new CompletableFuture<>();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamEndpoint()).build();
