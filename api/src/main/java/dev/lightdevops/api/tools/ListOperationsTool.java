@@ -19,7 +19,6 @@ class ListOperationsTool implements ToolHandler {
 
     private static final Set<String> ALLOWED = Set.of("status", "type", "service", "environment", "requested_by",
             "page_size", "page_token");
-    private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,256}");
 
     private final OperationListing listing;
 
@@ -51,7 +50,7 @@ class ListOperationsTool implements ToolHandler {
     }
 
     private static String text(Arguments args, String name) {
-        return args.optionalString(name, TEXT, "a line of text");
+        return args.optionalText(name, 1, 256, "a line of at most 256 characters");
     }
 
     private static Integer pageSize(Map<String, Object> arguments) {
