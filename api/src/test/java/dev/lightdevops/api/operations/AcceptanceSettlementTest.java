@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.ApiTestContexts;
+import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
@@ -107,6 +108,32 @@ class AcceptanceSettlementTest {
                 .filter(Operation::withdrawsAcceptance).isPresent());
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
+        OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
+                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
+                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC());
+        OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
+                new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
+                "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
+        Caller alice = new Caller("alice", "local", java.util.Set.of("Developer"),
+                java.util.Set.of("deploy_staging", "read_operations"), false);
+        kafka.onCommandWritten = command -> { };
+        assertThatThrownBy(() -> acceptance.accept(request, alice)).isInstanceOf(CommandNotDurableException.class);
+
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation retried = acceptance.accept(request, alice);
+            Operation again = acceptance.accept(request, alice);
+
+            assertThat(retried.status()).isEqualTo(OperationStatus.QUEUED);
+            assertThat(view.find(retried.id()).orElseThrow().withdrawsAcceptance()).isFalse();
+            assertThat(again.id()).as("an accepted key replays its operation").isEqualTo(retried.id());
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
     private static Operation queued(String service) {
         Instant now = Instant.now();
         return Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service, "staging"), Map.of(),
@@ -118,6 +145,7 @@ class AcceptanceSettlementTest {
 
         volatile Consumer<Operation> onCommandWritten = command -> { };
         volatile boolean refuseWithdrawals;
+        volatile boolean loseAcknowledgements = true;
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -125,7 +153,7 @@ class AcceptanceSettlementTest {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(String topic, String key, byte[] data) {
-            if (Topics.COMMANDS.equals(topic)) {
+            if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
                 super.send(topic, key, data).join();
                 onCommandWritten.accept(ContractJson.read(data, Command.class).operation());
                 return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
