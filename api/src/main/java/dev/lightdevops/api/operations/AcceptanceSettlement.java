@@ -1,6 +1,5 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
@@ -42,16 +41,14 @@ class AcceptanceSettlement {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OperationView view;
     private final ConsumedPositions statusPositions;
-    private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
 
     AcceptanceSettlement(KafkaTemplate<String, byte[]> kafka, OperationView view, ConsumedPositions statusPositions,
-            ApiProperties api, OperationsProperties settings, Clock clock) {
+            OperationsProperties settings, Clock clock) {
         this.kafka = kafka;
         this.view = view;
         this.statusPositions = statusPositions;
-        this.api = api;
         this.settings = settings;
         this.clock = clock;
     }
@@ -74,8 +71,10 @@ class AcceptanceSettlement {
                 clock.instant());
         RecordMetadata written;
         try {
+            // Bounded by catch-up-timeout, so that the caller hears within a few seconds even when Kafka is down;
+            // a withdrawal still in flight then is harmless: the background settlement writes (and reads) another.
             written = kafka.send(Topics.STATUS, queued.id(), ContractJson.write(withdrawal))
-                    .get(api.publishTimeout().toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+                    .get(settings.catchUpTimeout().toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
         } catch (ExecutionException | TimeoutException | RuntimeException notWritten) {
             throw new Unsettled(notWritten instanceof ExecutionException e ? e.getCause() : notWritten);
         } catch (InterruptedException interrupted) {

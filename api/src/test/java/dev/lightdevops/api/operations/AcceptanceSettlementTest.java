@@ -51,7 +51,7 @@ class AcceptanceSettlementTest {
         kafka = new UnconfirmedCommands(api.getBean(ProducerFactory.class));
         view = api.getBean(OperationView.class);
         AcceptanceSettlement settlement = new AcceptanceSettlement(kafka, view, api.getBean(ConsumedPositions.class),
-                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC());
+                api.getBean(OperationsProperties.class), Clock.systemUTC());
         publisher = new CommandPublisher(kafka, settlement, api.getBean(ApiProperties.class));
     }
 
