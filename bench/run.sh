@@ -3,7 +3,7 @@
 # the named suites against a broker, api and workers it starts as separate processes. Prints markdown rows and writes
 # them to bench/target/runs/<time>/results.md; exits non-zero when a drill found a loss.
 #
-#   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint
+#   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint worker-footprint
 #                                                       drill-kill drill-broker drill-badinput]...
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),

@@ -36,8 +36,11 @@ public final class CompactedTopicReader implements SmartLifecycle {
     /** Below the listener containers' {@code MAX_VALUE - 100}: up before they start, down after they stop. */
     public static final int PHASE = Integer.MAX_VALUE - 200;
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
-    /** Only bounds how long a poll without records lasts; records end a poll at once. */
-    private static final Duration POLL = Duration.ofSeconds(5);
+    /**
+     * Only bounds how long a poll without records lasts (records end a poll at once): the one case it matters is a
+     * partition whose last batch delivers no record, an aborted transaction, passed by the position within a poll.
+     */
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final String topic;
     private final Map<String, Object> consumerConfig;
