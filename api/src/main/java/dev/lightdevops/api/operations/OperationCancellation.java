@@ -3,6 +3,7 @@ package dev.lightdevops.api.operations;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -17,6 +18,11 @@ import org.springframework.stereotype.Service;
  * queued operation is in addition ended {@code cancelled} at once in {@code ops.status}, so a worker that picks its
  * command up later skips it. Cancelling a terminal operation changes nothing and answers it as it is.
  * Who may cancel what is {@link Caller#canCancel}; a refusal is audited. Plain blocking code on the request's thread.
+ *
+ * <p>The {@code cancelled} snapshot is not applied to the view directly: the answer waits until the view has read
+ * the operation's partition past it, so the view keeps the first terminal snapshot in topic order, like every view
+ * rebuilt from the topic. A worker that ended the operation just before (its snapshot landed first) wins, the answer
+ * says so, and the workers' sweeper republishes that first terminal snapshot over the late {@code cancelled}.
  */
 @Service
 public class OperationCancellation {
@@ -24,14 +30,18 @@ public class OperationCancellation {
     private final OperationLookup lookup;
     private final CommandPublisher publisher;
     private final OperationView view;
+    private final ConsumedPositions statusPositions;
+    private final OperationsProperties settings;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view, AuditTrail audit,
-            Clock clock) {
+    OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view,
+            ConsumedPositions statusPositions, OperationsProperties settings, AuditTrail audit, Clock clock) {
         this.lookup = lookup;
         this.publisher = publisher;
         this.view = view;
+        this.statusPositions = statusPositions;
+        this.settings = settings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,9 +63,11 @@ public class OperationCancellation {
         Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
                 "cancelled by " + caller.principal() + " before it started", false), now);
         publisher.publishSnapshot(cancelled);
-        view.apply(cancelled);
-        audit.cancellation("cancelled", cancelled, caller, client, tool);
-        return view.find(id).orElse(cancelled);
+        statusPositions.awaitCaughtUp(id, settings.catchUpTimeout()).join();
+        Operation kept = view.find(id).orElse(cancelled);
+        boolean won = kept.status() == OperationStatus.CANCELLED && cancelled.error().equals(kept.error());
+        audit.cancellation(won ? "cancelled" : "cancel_too_late", kept, caller, client, tool);
+        return kept;
     }
 
     public Operation cancel(String id, Caller caller) {

@@ -1,6 +1,7 @@
 package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.observability.CurrentContext;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -15,13 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * (after the status view caught up): terminal means skip (a redelivery); a cancel request or a passed deadline ends it
  * without running; {@code running} at attempt N means its worker was lost, so this run is attempt N+1 (the executor
  * sees {@code attempt > 1}). Then it runs the executor, retrying retryable failures with exponential backoff and
- * jitter; the last failure ends {@code failed} with {@code retryable: false} and goes to the dead-letter topic. A
+ * jitter. Each attempt's {@code running} snapshot and the terminal one are acknowledged before the run moves on;
+ * progress in between is sent without waiting, coalesced ({@link OperationSnapshots}); the last failure ends {@code failed} with {@code retryable: false} and goes to the dead-letter topic. A
  * cancel request or the deadline interrupts the run ({@code cancelled}, {@code timed_out}); a revoked partition
  * interrupts it silently, since the partition's new owner runs the next attempt.
  */
@@ -50,12 +52,14 @@ public class OperationRunner {
     private final DeadLetters deadLetters;
     private final FinishedAudit audit;
     private final ScheduledExecutorService timers;
+    private final Executor handOff;
     private final EngineProperties settings;
     private final Clock clock;
 
     OperationRunner(List<OperationExecutor> executors, StatusPublisher status, StatusView view,
             CancelRequests cancelRequests, RunningOperations running, DeadLetters deadLetters, FinishedAudit audit,
-            ScheduledExecutorService deadlineTimers, EngineProperties settings, Clock clock) {
+            ScheduledExecutorService deadlineTimers, Executor progressHandOff, EngineProperties settings,
+            Clock clock) {
         this.executors = executors.stream()
                 .collect(Collectors.toUnmodifiableMap(OperationExecutor::type, Function.identity()));
         this.status = status;
@@ -65,6 +69,7 @@ public class OperationRunner {
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.timers = deadlineTimers;
+        this.handOff = progressHandOff;
         this.settings = settings;
         this.clock = clock;
     }
@@ -76,10 +81,6 @@ public class OperationRunner {
             log.warn("status view did not catch up in {}; deciding on what it has", settings.catchUpTimeout());
         }
         Optional<StatusView.Known> known = view.find(queued.id());
-        if (known.isEmpty() && queued.deadline() != null && clock.instant().isBefore(queued.deadline())) {
-            // The api sends the queued snapshot together with the command: this worker's snapshots land after it.
-            known = view.awaitKnown(queued.id(), settings.catchUpTimeout());
-        }
         if (known.isPresent() && known.get().status().isTerminal()) {
             log.info("skipping command for operation {}: already {}", queued.id(), known.get().status().wireName());
             return;
@@ -99,7 +100,7 @@ public class OperationRunner {
         boolean workerLost = known.isPresent() && known.get().status() == OperationStatus.RUNNING;
         int attempt = workerLost ? known.get().attempt() + 1 : Math.max(queued.attempt(), 1);
         if (attempt > settings.retry().maxAttempts()) {
-            giveUp(command, queued, attempt - 1, "workers_lost", "the operation was interrupted " + (attempt - 1)
+            giveUp(null, command, queued, attempt - 1, "workers_lost", "the operation was interrupted " + (attempt - 1)
                     + " times by lost workers; it is not tried again");
             return;
         }
@@ -116,36 +117,34 @@ public class OperationRunner {
         ScheduledFuture<?> deadline = scheduleDeadline(queued, handle);
         BackOffExecution backOff = settings.retry().backOff().start();
         AtomicReference<Operation> latest = new AtomicReference<>(queued);
+        OperationSnapshots snapshots = new OperationSnapshots(status::send, CurrentContext.capturedFor(handOff));
         int attempt = firstAttempt;
         try {
             while (true) {
                 String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
                         ? "attempt " + attempt + ": retrying after the previous worker was lost"
                         : "attempt " + attempt + ": retrying after a retryable failure";
-                Operation running = latest.get().running(attempt, new Progress(0, "starting", start),
-                        clock.instant());
-                if (attempt == firstAttempt && !workerLost) {
-                    if (!startConfirmed(handle, latest, running)) {
-                        return;
-                    }
-                } else {
-                    publish(handle, latest, running);
+                boolean freshStart = attempt == firstAttempt && !workerLost;
+                if (!publishRunning(handle, snapshots, latest, latest.get().running(attempt,
+                        new Progress(0, "starting", start), clock.instant()), freshStart)) {
+                    return;
                 }
                 try {
                     Map<String, Object> result = executorFor(queued.type()).execute(latest.get(),
-                            progressOf(handle, latest, attempt));
-                    endWith(latest.get().succeeded(result, clock.instant()));
+                            progressOf(handle, snapshots, latest, attempt));
+                    endWith(snapshots, latest.get().succeeded(result, clock.instant()));
                     return;
                 } catch (RuntimeException thrown) {
                     stopIfRequested(handle);
                     OperationFailedException failure = asFailure(thrown);
                     if (!failure.retryable()) {
-                        endWith(latest.get().ended(OperationStatus.FAILED, failure.toError(), clock.instant()));
+                        endWith(snapshots, latest.get().ended(OperationStatus.FAILED, failure.toError(),
+                                clock.instant()));
                         return;
                     }
                     long wait = backOff.nextBackOff();
                     if (attempt >= settings.retry().maxAttempts() || wait == BackOffExecution.STOP) {
-                        giveUp(command, latest.get(), attempt, failure.code(), failure.getMessage());
+                        giveUp(snapshots, command, latest.get(), attempt, failure.code(), failure.getMessage());
                         return;
                     }
                     log.info("operation {} attempt {} failed ({}); retrying in {} ms", queued.id(), attempt,
@@ -155,13 +154,14 @@ public class OperationRunner {
                 }
             }
         } catch (InterruptedException | StopRequested stopped) {
-            endStopped(handle, latest.get());
+            endStopped(snapshots, handle, latest.get());
         } catch (StatusNotPublishedException notPublished) {
             if (handle.stopReason() == null) {
                 throw notPublished;
             }
-            endStopped(handle, latest.get());
+            endStopped(snapshots, handle, latest.get());
         } finally {
+            snapshots.close();
             if (deadline != null) {
                 deadline.cancel(false);
             }
@@ -169,79 +169,85 @@ public class OperationRunner {
         }
     }
 
-    private ProgressListener progressOf(Running handle, AtomicReference<Operation> latest, int attempt) {
+    /** Progress is sent without waiting, coalesced per operation ({@link OperationSnapshots}). */
+    private ProgressListener progressOf(Running handle, OperationSnapshots snapshots,
+            AtomicReference<Operation> latest, int attempt) {
         return step -> {
             if (handle.stopReason() == null) {
-                publish(handle, latest, latest.get().running(attempt, step, clock.instant()));
+                Operation snapshot = latest.get().running(attempt, step, clock.instant());
+                latest.set(snapshot);
+                snapshots.progress(snapshot);
             }
         };
     }
 
-    private void publish(Running handle, AtomicReference<Operation> latest, Operation snapshot) {
-        if (handle.stopReason() != null) {
-            throw new StopRequested();
-        }
-        status.publish(snapshot);
-        latest.set(snapshot);
-        view.apply(snapshot.id(), StatusView.Known.of(snapshot));
-    }
-
+    /** The {@code running} snapshot of an attempt is acknowledged before the executor starts. */
     /**
-     * Publishes the start of a run that begins from an operation no worker started yet, and answers whether that start
-     * stands: the api withdraws an acceptance Kafka did not confirm by writing {@code not_accepted} to the operation's
-     * partition, and whichever of the two comes first there wins in every view. So the start is not applied to this
-     * worker's view until its consumer reads it in partition order; if an end came first, nothing runs, and that end
-     * is written again after the start so that the compacted topic's last record is the operation's true state.
+     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A fresh start (no worker
+     * started the operation yet) stands only if it came first in the operation's partition: the api withdraws an
+     * acceptance Kafka did not confirm by writing {@code not_accepted} there, and whichever of the two comes first
+     * wins in every view (issue 14, hole 1). So a fresh start is not applied to this worker's view before its reader
+     * has read the partition past it; if an end came first, nothing runs (the sweeper republishes that end over this
+     * late start, which the view reports as stale).
      */
-    private boolean startConfirmed(Running handle, AtomicReference<Operation> latest, Operation running) {
+    private boolean publishRunning(Running handle, OperationSnapshots snapshots, AtomicReference<Operation> latest,
+            Operation snapshot, boolean freshStart) {
         if (handle.stopReason() != null) {
             throw new StopRequested();
         }
-        RecordMetadata written = status.publish(running);
-        if (!view.awaitConsumed(written.partition(), written.offset(), settings.catchUpTimeout())) {
-            log.warn("status view did not read this worker's start of {} in {}; running on what it has", running.id(),
-                    settings.catchUpTimeout());
-        }
-        StatusView.Known now = view.find(running.id()).orElse(null);
-        if (now != null && now.status().isTerminal()) {
-            log.info("not running operation {}: it ended {} before this worker's start", running.id(),
-                    now.status().wireName());
-            if (now.endedBeforeStart() != null) {
-                status.publish(latest.get().ended(now.status(), now.endedBeforeStart(), clock.instant()));
+        status.await(snapshots.acknowledged(snapshot), snapshot);
+        if (freshStart) {
+            if (!view.awaitCaughtUp(snapshot.id(), settings.catchUpTimeout())) {
+                log.warn("status view did not read this worker's start of {} in {}; running on what it has",
+                        snapshot.id(), settings.catchUpTimeout());
             }
-            return false;
+            Optional<StatusView.Known> now = view.find(snapshot.id());
+            if (now.isPresent() && now.get().status().isTerminal()) {
+                log.info("not running operation {}: it ended {} before this worker's start", snapshot.id(),
+                        now.get().status().wireName());
+                return false;
+            }
         }
-        latest.set(running);
-        view.apply(running.id(), StatusView.Known.of(running));
+        latest.set(snapshot);
+        view.apply(snapshot.id(), snapshot.status(), snapshot.attempt());
         return true;
     }
 
-    private void endStopped(Running handle, Operation latest) {
+    private void endStopped(OperationSnapshots snapshots, Running handle, Operation latest) {
         StopReason reason = handle.stopReason();
         Thread.interrupted();
         if (reason == StopReason.CANCELLED) {
-            end(latest, OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled on request", false));
+            endWith(snapshots, latest.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
+                    "cancelled on request", false), clock.instant()));
         } else if (reason == StopReason.DEADLINE) {
-            end(latest, OperationStatus.TIMED_OUT, deadlineExceeded(latest));
+            endWith(snapshots, latest.ended(OperationStatus.TIMED_OUT, deadlineExceeded(latest), clock.instant()));
         } else {
             log.info("operation {} handed over at attempt {}; its partition's new owner runs the next attempt",
                     latest.id(), latest.attempt());
         }
     }
 
-    private void giveUp(Command command, Operation latest, int attempts, String code, String reason) {
+    private void giveUp(OperationSnapshots snapshots, Command command, Operation latest, int attempts, String code,
+            String reason) {
         deadLetters.publish(command.key(), ContractJson.write(command), latest.id(), attempts, code, reason);
-        end(latest, OperationStatus.FAILED, new OperationError(code, reason + " (gave up after " + attempts
-                + " attempt" + (attempts == 1 ? "" : "s") + ")", false));
+        endWith(snapshots, latest.ended(OperationStatus.FAILED, new OperationError(code, reason + " (gave up after "
+                + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", false), clock.instant()));
     }
 
+    /** Ends an operation that never ran here (skip paths of {@link #run}): nothing else was sent for it. */
     private void end(Operation latest, OperationStatus terminal, OperationError error) {
-        endWith(latest.ended(terminal, error, clock.instant()));
+        endWith(null, latest.ended(terminal, error, clock.instant()));
     }
 
-    private void endWith(Operation terminal) {
-        status.publish(terminal);
-        view.apply(terminal.id(), StatusView.Known.of(terminal));
+    /** The terminal snapshot, acknowledged; progress still waiting is dropped, so nothing lands after it. */
+    private void endWith(OperationSnapshots snapshots, Operation terminal) {
+        if (snapshots == null) {
+            status.publish(terminal);
+        } else {
+            snapshots.close();
+            status.await(snapshots.acknowledged(terminal), terminal);
+        }
+        view.apply(terminal.id(), terminal.status(), terminal.attempt());
         audit.finished(terminal);
         log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
                 terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),

@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +159,7 @@ class ExecutionEngineTest {
                 worker.getBean(StatusPublisher.class), worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
                 worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
                 worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         Operation raced = queued("cancel-race", Map.of("version", "1"));
         EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(raced));
@@ -181,11 +181,11 @@ class ExecutionEngineTest {
         StatusPublisher withdrawnFirst = new StatusPublisher(worker.getBean(KafkaTemplate.class),
                 worker.getBean(WorkerProperties.class)) {
             @Override
-            public RecordMetadata publish(Operation snapshot) {
+            java.util.concurrent.CompletableFuture<?> send(Operation snapshot) {
                 if (snapshot.id().equals(withdrawn.id()) && snapshot.status() == OperationStatus.RUNNING) {
                     EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawal));
                 }
-                return super.publish(snapshot);
+                return super.send(snapshot);
             }
         };
         OperationRunner runner = new OperationRunner(
@@ -193,16 +193,20 @@ class ExecutionEngineTest {
                 worker.getBean(StatusView.class), worker.getBean(CancelRequests.class),
                 worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
                 worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawn));
 
         runner.run(new Command(withdrawn.target().key(), withdrawn), new TopicPartition(Topics.COMMANDS, 0));
 
         assertThat(target.starts).doesNotContain(withdrawn.id());
-        List<Operation> history = snapshotsOf(withdrawn.id());
-        assertThat(history).extracting(Operation::status).containsExactly(OperationStatus.QUEUED,
-                OperationStatus.FAILED, OperationStatus.RUNNING, OperationStatus.FAILED);
-        assertThat(history.get(history.size() - 1).withdrawsAcceptance()).isTrue();
+        assertThat(snapshotsOf(withdrawn.id())).extracting(Operation::status).startsWith(OperationStatus.QUEUED,
+                OperationStatus.FAILED, OperationStatus.RUNNING);
+        // The late start is the operation's last record for a moment: the sweeper republishes the withdrawal over it.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Operation> history = snapshotsOf(withdrawn.id());
+            assertThat(history.get(history.size() - 1).withdrawsAcceptance()).isTrue();
+        });
     }
 
     @Test
