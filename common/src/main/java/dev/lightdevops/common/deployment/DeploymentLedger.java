@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * This process's materialized view of {@code ops.deployments}: it reads every partition from the beginning, commits
- * nothing, and keeps the latest record per {@code service@environment}. Workers and api instances each hold one, so
- * what is live survives restarts and is the same everywhere. {@link #awaitCaughtUp} lets a reader see every record
- * written before the call, whichever process wrote it.
+ * This process's materialized view of {@code ops.deployments} and, beside it, of {@code ops.deployments.observed}
+ * (what the deploy targets themselves report is live): it reads every partition of both from the beginning, commits
+ * nothing, and keeps the latest record per {@code service@environment} of each. Workers and api instances each hold
+ * one, so what is live survives restarts and is the same everywhere. {@link #awaitCaughtUp} lets a reader see every
+ * record written before the call, whichever process wrote it.
  */
 public class DeploymentLedger implements SmartLifecycle {
 
@@ -43,6 +45,7 @@ public class DeploymentLedger implements SmartLifecycle {
 
     private final Map<String, Object> consumerConfig;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, ObservedDeployment> observed = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
@@ -66,6 +69,16 @@ public class DeploymentLedger implements SmartLifecycle {
     /** Every known target, ordered by key. */
     public List<Deployment> all() {
         return deployments.values().stream().sorted(Comparator.comparing(Deployment::key)).toList();
+    }
+
+    /** What the deploy target last reported is live on {@code key}, if a worker observed it. */
+    public Optional<ObservedDeployment> observed(String key) {
+        return Optional.ofNullable(observed.get(key));
+    }
+
+    /** Every observed target, ordered by key. */
+    public List<ObservedDeployment> allObserved() {
+        return observed.values().stream().sorted(Comparator.comparing(ObservedDeployment::key)).toList();
     }
 
     /**
@@ -117,7 +130,8 @@ public class DeploymentLedger implements SmartLifecycle {
 
     private void pollUntilStopped() {
         try (KafkaConsumer<String, byte[]> reader = consumer) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEPLOYMENTS, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = Stream.of(Topics.DEPLOYMENTS, Topics.OBSERVED_DEPLOYMENTS)
+                    .flatMap(topic -> reader.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
@@ -171,14 +185,22 @@ public class DeploymentLedger implements SmartLifecycle {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
+        if (Topics.OBSERVED_DEPLOYMENTS.equals(record.topic())) {
+            apply(record, observed, ObservedDeployment.class);
+        } else {
+            apply(record, deployments, Deployment.class);
+        }
+    }
+
+    private static <T> void apply(ConsumerRecord<String, byte[]> record, Map<String, T> into, Class<T> type) {
         if (record.value() == null) {
-            deployments.remove(record.key());
+            into.remove(record.key());
             return;
         }
         try {
-            deployments.put(record.key(), ContractJson.read(record.value(), Deployment.class));
+            into.put(record.key(), ContractJson.read(record.value(), type));
         } catch (RuntimeException unreadable) {
-            log.warn("skipping an unreadable {} record at offset {}: {}", Topics.DEPLOYMENTS, record.offset(),
+            log.warn("skipping an unreadable {} record at offset {}: {}", record.topic(), record.offset(),
                     unreadable.toString());
         }
     }
