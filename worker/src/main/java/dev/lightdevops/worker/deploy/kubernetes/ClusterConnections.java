@@ -1,6 +1,7 @@
 package dev.lightdevops.worker.deploy.kubernetes;
 
 import dev.lightdevops.worker.deploy.DeployFailedException;
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -52,6 +53,12 @@ class ClusterConnections implements AutoCloseable {
         Config discovered = settings.kubeconfig() != null
                 ? Config.fromKubeconfig(named, new File(settings.kubeconfig()))
                 : Config.autoConfigure(named);
+        // fabric8 falls back to the current context when the named one does not exist: that would be another cluster.
+        if (named != null && (discovered.getCurrentContext() == null
+                || !named.equals(discovered.getCurrentContext().getName()))) {
+            throw new IllegalArgumentException("the kubeconfig has no context " + named + " (contexts: "
+                    + String.join(", ", discovered.getContexts().stream().map(NamedContext::getName).toList()) + ")");
+        }
         Config config = new ConfigBuilder(discovered)
                 .withRequestTimeout((int) settings.requestTimeout().toMillis())
                 .withConnectionTimeout((int) settings.connectTimeout().toMillis())

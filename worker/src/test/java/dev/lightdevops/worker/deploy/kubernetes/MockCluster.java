@@ -26,9 +26,14 @@ final class MockCluster implements AutoCloseable {
     private final KubernetesClient client;
 
     MockCluster() {
+        this(false);
+    }
+
+    /** With {@code https}, the server presents a self-signed certificate, as an API server's own CA would sign. */
+    MockCluster(boolean https) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
+                new KubernetesMixedDispatcher(expectations), https);
         server.init();
         client = server.createClient();
     }
