@@ -10,9 +10,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  * One line of the audit trail on {@code ops.audit}, keyed by principal: who did what to which operation, when, from
  * where, and how it came out. Arguments are recorded with their secrets redacted.
  *
- * @param action accepted, refused, cancel_requested, cancelled or finished
- * @param outcome for accepted: queued or idempotent_replay; for refused: the reason code; for finished: the terminal
- *     status
+ * @param action accepted, refused, cancel_requested, cancelled, finished, or one of the approval steps:
+ *     approval_requested, approved, approval_recorded (one of several approvals), rejected, expired,
+ *     approval_refused, confirmation_declined
+ * @param principal who acted (the approver, for approval steps)
+ * @param outcome for accepted: queued, awaiting_approval or idempotent_replay; for refused: the reason code; for
+ *     finished: the terminal status; for approval steps: the operation's status after the step
+ * @param requestedBy who asked for the operation, when that is not {@code principal} (approval steps name both
+ *     people)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,5 +33,14 @@ public record AuditEvent(
         String target,
         Map<String, Object> arguments,
         String outcome,
-        String detail) {
+        String detail,
+        String requestedBy) {
+
+    /** An event about the acting principal's own request. */
+    public AuditEvent(Instant at, String action, String principal, String tenant, String clientAddress, String tool,
+            String operationId, String operationType, String target, Map<String, Object> arguments, String outcome,
+            String detail) {
+        this(at, action, principal, tenant, clientAddress, tool, operationId, operationType, target, arguments,
+                outcome, detail, null);
+    }
 }
