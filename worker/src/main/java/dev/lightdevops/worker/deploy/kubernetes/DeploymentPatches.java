@@ -80,14 +80,17 @@ final class DeploymentPatches {
         return new Patch(patch.patchType(), body, "apply the configured " + patch.type() + " patch");
     }
 
-    /** Adds (or replaces) the change cause, keeping the other annotations: {@code add} on a map replaces it whole. */
+    /**
+     * Adds (or replaces) the change cause and nothing else. A Deployment without annotations has no map to add a key
+     * to, so it gets one holding just the cause.
+     */
     private static Map<String, Object> annotate(Deployment deployment, String cause) {
-        Map<String, Object> annotations = new LinkedHashMap<>();
-        if (deployment.getMetadata().getAnnotations() != null) {
-            annotations.putAll(deployment.getMetadata().getAnnotations());
+        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+        if (annotations == null || annotations.isEmpty()) {
+            return Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of(CHANGE_CAUSE, cause));
         }
-        annotations.put(CHANGE_CAUSE, cause);
-        return Map.of("op", "add", "path", "/metadata/annotations", "value", annotations);
+        return Map.of("op", "add", "path", "/metadata/annotations/" + CHANGE_CAUSE.replace("~", "~0")
+                .replace("/", "~1"), "value", cause);
     }
 
     @SuppressWarnings("unchecked")
