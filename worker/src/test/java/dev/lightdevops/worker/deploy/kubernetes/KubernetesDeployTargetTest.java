@@ -1,23 +1,16 @@
 package dev.lightdevops.worker.deploy.kubernetes;
 
+import static dev.lightdevops.worker.deploy.kubernetes.TargetRuns.createObservedTopic;
+import static dev.lightdevops.worker.deploy.kubernetes.TargetRuns.failureOf;
+import static dev.lightdevops.worker.deploy.kubernetes.TargetRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.common.deployment.ObservedDeployment;
-import dev.lightdevops.common.json.ContractJson;
-import dev.lightdevops.common.kafka.Topics;
-import dev.lightdevops.common.operation.Operation;
-import dev.lightdevops.common.operation.OperationIds;
-import dev.lightdevops.common.operation.OperationType;
-import dev.lightdevops.common.operation.Progress;
-import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.RealKafka;
-import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.deploy.DeployFailedException;
-import dev.lightdevops.worker.deploy.DeploySpec;
 import dev.lightdevops.worker.deploy.kubernetes.KubernetesProperties.OnStop;
 import dev.lightdevops.worker.deploy.kubernetes.KubernetesProperties.TargetMapping;
-import dev.lightdevops.worker.execution.ProgressListener;
+import dev.lightdevops.worker.deploy.kubernetes.TargetRuns.Recorded;
 import dev.lightdevops.worker.execution.RunningOperations;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventListBuilder;
@@ -27,24 +20,14 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +51,6 @@ class KubernetesDeployTargetTest {
     private static ClusterConnections connections;
     private static KubernetesDeployTarget target;
     private static KafkaTemplate<String, byte[]> kafka;
-    private static final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -89,7 +71,6 @@ class KubernetesDeployTargetTest {
 
     @AfterAll
     static void stopCluster() {
-        threads.shutdownNow();
         connections.close();
         kafka.destroy();
         cluster.close();
@@ -102,7 +83,7 @@ class KubernetesDeployTargetTest {
                 .getMetadata().getGeneration();
         Recorded progress = new Recorded();
 
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec(name, "1.1.0"), progress));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "1.1.0"), progress));
         controller.observeNewTemplate(name, generation);
         progress.awaitMessage("0 out of 3 new replicas have been updated");
         controller.rollOut(name, 4, 1, 3, 3);
@@ -123,7 +104,7 @@ class KubernetesDeployTargetTest {
                 .as("the rest of the template is left as it was").hasSize(1);
         assertThat(now.getMetadata().getAnnotations().get(DeploymentPatches.CHANGE_CAUSE))
                 .startsWith("light-devops deploy 1.1.0 by alice (operation ");
-        ObservedDeployment observed = latestObservation(name);
+        ObservedDeployment observed = TargetRuns.latestObservation(name + "@" + NAMESPACE);
         assertThat(observed.version()).isEqualTo("1.1.0");
         assertThat(observed.state()).isEqualTo(ObservedDeployment.STATE_AVAILABLE);
         assertThat(observed.replicas()).isEqualTo(new ObservedDeployment.Replicas(3, 3, 3, 3));
@@ -135,7 +116,7 @@ class KubernetesDeployTargetTest {
         long generation = controller.create(name, name, "registry.example.com/shop/" + name + ":2.0.0", 2)
                 .getMetadata().getGeneration();
 
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec(name, "2.1.0"), new Recorded()));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "2.1.0"), new Recorded()));
         controller.observeNewTemplate(name, generation);
         controller.exceedProgressDeadline(name);
 
@@ -153,7 +134,7 @@ class KubernetesDeployTargetTest {
         long generation = controller.create(name, name, "registry.example.com/shop/" + name + ":3.0.0", 1)
                 .getMetadata().getGeneration();
 
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec(name, "3.0.1"), new Recorded()));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "3.0.1"), new Recorded()));
         controller.observeNewTemplate(name, generation);
         String pod = name + "-new-imagepullbackoff";
         cluster.server().expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/events?fieldSelector="
@@ -178,7 +159,7 @@ class KubernetesDeployTargetTest {
         long generation = controller.create(name, name, "registry.example.com/shop/" + name + ":1.0.0", 2)
                 .getMetadata().getGeneration();
 
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec(name, "1.0.1"), new Recorded()));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "1.0.1"), new Recorded()));
         controller.observeNewTemplate(name, generation);
         controller.failReplicaCreation(name, "pods \"" + name + "-x\" is forbidden: exceeded quota: compute, "
                 + "requested: limits.cpu=2, used: limits.cpu=8, limited: limits.cpu=8");
@@ -191,7 +172,7 @@ class KubernetesDeployTargetTest {
 
     @Test
     void anUnknownDeploymentFailsAtOnceAndSaysHowToMapIt() {
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec(unique("ghost"), "1.0.0"), new Recorded()));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec(unique("ghost"), NAMESPACE, "1.0.0"), new Recorded()));
 
         DeployFailedException failure = failureOf(deploy);
         assertThat(failure.code()).isEqualTo("deployment_not_found");
@@ -210,7 +191,7 @@ class KubernetesDeployTargetTest {
                                 + " cannot patch resource \"deployments\" in API group \"apps\" in the namespace "
                                 + "\"staging\"").build()).once();
 
-        DeployFailedException failure = failureOf(run(() -> target.deploy(spec(name, "1.0.1"), new Recorded())));
+        DeployFailedException failure = failureOf(run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "1.0.1"), new Recorded())));
 
         assertThat(failure.code()).isEqualTo("kubernetes_forbidden");
         assertThat(failure.retryable()).isFalse();
@@ -227,7 +208,7 @@ class KubernetesDeployTargetTest {
         try (ClusterConnections unreachable = new ClusterConnections(settings)) {
             KubernetesDeployTarget cut = target(settings, unreachable);
 
-            DeployFailedException failure = failureOf(run(() -> cut.deploy(spec("cart", "1.0.0"), new Recorded())));
+            DeployFailedException failure = failureOf(run(() -> cut.deploy(TargetRuns.spec("cart", NAMESPACE, "1.0.0"), new Recorded())));
 
             assertThat(failure.code()).isEqualTo("kubernetes_unreachable");
             assertThat(failure.retryable()).isTrue();
@@ -249,7 +230,7 @@ class KubernetesDeployTargetTest {
         long generation = controller.rollOut(name, 2, 2, 2, 2).getMetadata().getGeneration();
         Recorded progress = new Recorded();
 
-        Future<Map<String, Object>> rollback = run(() -> target.rollback(spec(name, "1.0.0"), progress));
+        Future<Map<String, Object>> rollback = run(() -> target.rollback(TargetRuns.spec(name, NAMESPACE, "1.0.0"), progress));
         controller.observeNewTemplate(name, generation);
         controller.rollOut(name, 2, 2, 2, 2);
 
@@ -266,7 +247,7 @@ class KubernetesDeployTargetTest {
         long generation = controller.create("patched", "patched", "registry.example.com/shop/patched:1.0.0", 1)
                 .getMetadata().getGeneration();
 
-        Future<Map<String, Object>> deploy = run(() -> target.deploy(spec("patched", "1.2.0"), new Recorded()));
+        Future<Map<String, Object>> deploy = run(() -> target.deploy(TargetRuns.spec("patched", NAMESPACE, "1.2.0"), new Recorded()));
         controller.observeNewTemplate("patched", generation);
         controller.rollOut("patched", 1, 1, 1, 1);
         deploy.get(20, TimeUnit.SECONDS);
@@ -283,7 +264,7 @@ class KubernetesDeployTargetTest {
         String name = unique("media");
         controller.create(name, name, "registry.example.com/shop/" + name + ":1.0.0", 1);
 
-        DeployFailedException failure = failureOf(run(() -> target.deploy(spec(name, "1.0.1+build.7"),
+        DeployFailedException failure = failureOf(run(() -> target.deploy(TargetRuns.spec(name, NAMESPACE, "1.0.1+build.7"),
                 new Recorded())));
 
         assertThat(failure.code()).isEqualTo("invalid_image_tag");
@@ -302,69 +283,7 @@ class KubernetesDeployTargetTest {
                 new ClusterObservations(kafka, Clock.systemUTC()), new RunningOperations(), settings);
     }
 
-    private static DeploySpec spec(String service, String version) {
-        Instant now = Instant.now();
-        Operation operation = Operation.queued(OperationIds.next(), OperationType.DEPLOY,
-                new Target(service, NAMESPACE), Map.of("version", version), Map.of("placeholder", true), "alice",
-                "acme", null, now, now.plusSeconds(300), null);
-        return new DeploySpec(service, NAMESPACE, version, null, operation.id(), "test of the Kubernetes target",
-                operation.deadline(), operation);
-    }
-
-    private static ObservedDeployment latestObservation(String service) {
-        return TopicProbe.readAll(Topics.OBSERVED_DEPLOYMENTS).stream()
-                .filter(record -> (service + "@" + NAMESPACE).equals(record.key()))
-                .map(record -> ContractJson.read(record.value(), ObservedDeployment.class))
-                .reduce((first, second) -> second).orElseThrow();
-    }
-
-    private static void createObservedTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.OBSERVED_DEPLOYMENTS, 1, (short) 1))).all().get();
-        } catch (ExecutionException exists) {
-            if (!(exists.getCause() instanceof TopicExistsException)) {
-                throw exists;
-            }
-        }
-    }
-
-    private static <T> Future<T> run(Callable<T> call) {
-        return threads.submit(call);
-    }
-
-    private static DeployFailedException failureOf(Future<?> running) {
-        try {
-            running.get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            assertThat(failed.getCause()).isInstanceOf(DeployFailedException.class);
-            return (DeployFailedException) failed.getCause();
-        } catch (Exception notFailed) {
-            throw new AssertionError("the operation did not fail in time", notFailed);
-        }
-        throw new AssertionError("the operation succeeded");
-    }
-
     private static String unique(String service) {
         return service + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    /** The progress reported, in order. */
-    static final class Recorded implements ProgressListener {
-        private final ConcurrentLinkedQueue<Progress> reports = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void report(Progress progress) {
-            reports.add(progress);
-        }
-
-        void awaitMessage(String part) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> reports.stream()
-                    .anyMatch(report -> report.message().contains(part)));
-        }
-
-        List<Integer> percents() {
-            return reports.stream().map(Progress::percent).toList();
-        }
     }
 }
