@@ -45,8 +45,6 @@ public final class WorkerCommands {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            // As the api does: the queued snapshot and the command together (a worker waits for the snapshot).
-            producer.send(new ProducerRecord<>(Topics.STATUS, queued.id(), ContractJson.write(queued)));
             producer.send(new ProducerRecord<>(Topics.COMMANDS, key, ContractJson.write(new Command(key, queued))))
                     .get();
         } catch (Exception e) {
