@@ -88,10 +88,12 @@ CREATE INDEX deployment_events_by_target ON deployment_events (service, environm
 CREATE INDEX deployment_events_at ON deployment_events (at);
 
 -- How far the store has read each partition: written in the same transaction as the rows, so a position never runs
--- ahead of what is stored. Deleting these rows (a rebuild) makes every api instance read the topics again.
+-- ahead of what is stored. Deleting these rows (a rebuild) makes every api instance read the topics again. A position
+-- belongs to one incarnation of its topic (Kafka's topic id): a topic deleted and created again starts from zero.
 CREATE TABLE ingest_positions (
     topic       text    NOT NULL,
     partition   integer NOT NULL,
     next_offset bigint  NOT NULL,
+    topic_id    text,
     PRIMARY KEY (topic, partition)
 );

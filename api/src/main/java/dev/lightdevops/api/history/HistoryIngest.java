@@ -38,6 +38,7 @@ class HistoryIngest extends AbstractConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(HistoryIngest.class);
 
     private final HistoryWriter writer;
+    private final TopicIds topicIds;
     private final HistoryProperties settings;
     private final Clock clock;
     /** Per assigned partition: the position this instance stored last or found stored; touched by the consumer. */
@@ -46,8 +47,10 @@ class HistoryIngest extends AbstractConsumerSeekAware {
     private final Counter rows;
     private volatile Instant lastRewindCheck = Instant.EPOCH;
 
-    HistoryIngest(HistoryWriter writer, HistoryProperties settings, Clock clock, MeterRegistry meters) {
+    HistoryIngest(HistoryWriter writer, TopicIds topicIds, HistoryProperties settings, Clock clock,
+            MeterRegistry meters) {
         this.writer = writer;
+        this.topicIds = topicIds;
         this.settings = settings;
         this.clock = clock;
         this.delay = Timer.builder("devops.history.ingest.delay")
@@ -84,6 +87,7 @@ class HistoryIngest extends AbstractConsumerSeekAware {
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         super.onPartitionsAssigned(assignments, callback);
+        writer.topicIds(topicIds.current());
         Map<TopicPartition, Long> stored = writer.positions(assignments.keySet());
         for (TopicPartition partition : assignments.keySet()) {
             Long position = stored.get(partition);

@@ -75,16 +75,19 @@ class HistoryWriter {
             """;
 
     private static final String LOCK_POSITIONS = """
-            SELECT p.topic, p.partition, p.next_offset FROM ingest_positions p
+            SELECT p.topic, p.partition, p.next_offset, p.topic_id FROM ingest_positions p
             JOIN unnest(?::text[], ?::int[]) AS wanted(topic, partition)
               ON p.topic = wanted.topic AND p.partition = wanted.partition
             ORDER BY p.topic, p.partition FOR UPDATE OF p
             """;
 
     private static final String STORE_POSITION = """
-            INSERT INTO ingest_positions (topic, partition, next_offset) VALUES (?, ?, ?)
-            ON CONFLICT (topic, partition)
-            DO UPDATE SET next_offset = GREATEST(ingest_positions.next_offset, EXCLUDED.next_offset)
+            INSERT INTO ingest_positions (topic, partition, next_offset, topic_id) VALUES (?, ?, ?, ?)
+            ON CONFLICT (topic, partition) DO UPDATE SET
+                next_offset = CASE WHEN ingest_positions.topic_id IS DISTINCT FROM EXCLUDED.topic_id
+                                   AND EXCLUDED.topic_id IS NOT NULL THEN EXCLUDED.next_offset
+                                   ELSE GREATEST(ingest_positions.next_offset, EXCLUDED.next_offset) END,
+                topic_id = coalesce(EXCLUDED.topic_id, ingest_positions.topic_id)
             """;
 
     private static final int T = Types.VARCHAR;
@@ -93,14 +96,21 @@ class HistoryWriter {
         T, T, T, Types.SMALLINT, T, TS, T, T, TS, TS, TS, T};
     private static final int[] AUDIT_TYPES = {T, TS, T, T, T, T, T, T, T, T, T, T, T, T, T};
     private static final int[] DEPLOYMENT_TYPES = {T, T, TS, T, T, T, T, T, T, T, T, T};
-    private static final int[] POSITION_TYPES = {T, Types.INTEGER, Types.BIGINT};
+    private static final int[] POSITION_TYPES = {T, Types.INTEGER, Types.BIGINT, T};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Kafka's id of each topic as this instance last saw it; a stored position of another id does not count. */
+    private final Map<String, String> topicIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     HistoryWriter(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /** Records the ids of the topics as they are now (at each assignment). */
+    void topicIds(Map<String, String> current) {
+        topicIds.putAll(current);
     }
 
     /**
@@ -166,7 +176,12 @@ class HistoryWriter {
             statement.setArray(1, array(statement, "text", topics));
             statement.setArray(2, array(statement, "integer", numbers));
         }, row -> {
-            stored.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+            String storedId = row.getString(4);
+            String currentId = topicIds.get(row.getString(1));
+            // A position of an earlier incarnation of the topic (deleted, created again) is no position at all.
+            if (storedId == null || currentId == null || storedId.equals(currentId)) {
+                stored.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+            }
         });
         return stored;
     }
@@ -174,7 +189,7 @@ class HistoryWriter {
     private void storePositions(Map<TopicPartition, Long> positions) {
         List<Object[]> rows = new ArrayList<>(positions.size());
         positions.forEach((partition, next) -> rows.add(new Object[] {partition.topic(), partition.partition(),
-                next}));
+                next, topicIds.get(partition.topic())}));
         if (!rows.isEmpty()) {
             batch(STORE_POSITION, POSITION_TYPES, rows);
         }
