@@ -1,6 +1,7 @@
 package dev.lightdevops.api.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -16,9 +17,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param error why it did not succeed, when it did not
  * @param rolledBackTo the version an automatic rollback restored after a failed deploy
  */
+// operation_id spelled out: the OpenAPI generator does not apply @JsonNaming, and "operationId" means else there.
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record Change(String operationId, String type, String service, String environment, String status,
+record Change(@JsonProperty("operation_id") String operationId, String type, String service, String environment, String status,
         String requestedBy, String version, String fromVersion, String reason, List<String> approvedBy,
         Instant approvedAt, Error error, String rolledBackTo, int attempt, Instant createdAt, Instant finishedAt) {
 

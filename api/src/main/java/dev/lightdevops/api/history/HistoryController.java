@@ -1,6 +1,7 @@
 package dev.lightdevops.api.history;
 
 import dev.lightdevops.api.security.CallerResolver;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,7 @@ class HistoryController {
     }
 
     @GetMapping("/history")
+    @Operation(operationId = "listChanges", summary = "What changed: deploys and rollbacks, newest first")
     HistoryPage.Changes changes(@RequestParam(required = false) String environment,
             @RequestParam(required = false) String service, @RequestParam(required = false) String principal,
             @RequestParam(required = false) String status, @RequestParam(required = false) String since,
@@ -41,6 +43,7 @@ class HistoryController {
     }
 
     @GetMapping("/audit")
+    @Operation(operationId = "listAudit", summary = "The audit trail, newest first")
     HistoryPage.Audit audit(@RequestParam(required = false) String environment,
             @RequestParam(required = false) String service, @RequestParam(required = false) String principal,
             @RequestParam(required = false) String status, @RequestParam(required = false) String since,
