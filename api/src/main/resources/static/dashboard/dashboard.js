@@ -2,8 +2,9 @@
 // be sent, keeps the latest snapshot of each operation, and renders the table and per-target cards. No build step.
 (function () {
   'use strict';
-  const RANK = { queued: 0, running: 1, succeeded: 2, failed: 2, cancelled: 2, timed_out: 2 };
-  const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'timed_out']);
+  const RANK = { awaiting_approval: 0, queued: 1, running: 2, succeeded: 3, failed: 3, cancelled: 3, timed_out: 3,
+    rejected: 3, expired: 3 };
+  const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'timed_out', 'rejected', 'expired']);
   const operations = new Map();
   const $ = (id) => document.getElementById(id);
   const filterIds = ['filter-service', 'filter-environment', 'filter-status', 'filter-type', 'filter-text'];

@@ -74,17 +74,17 @@ final class TaskViews {
 
     static String legacyStatus(OperationStatus status) {
         return switch (status) {
-            case QUEUED, RUNNING -> "working";
+            case AWAITING_APPROVAL, QUEUED, RUNNING -> "working";
             case SUCCEEDED -> "completed";
-            case FAILED, TIMED_OUT -> "failed";
+            case FAILED, TIMED_OUT, REJECTED, EXPIRED -> "failed";
             case CANCELLED -> "cancelled";
         };
     }
 
     static String modernStatus(OperationStatus status) {
         return switch (status) {
-            case QUEUED, RUNNING -> "working";
-            case SUCCEEDED, FAILED, TIMED_OUT -> "completed";
+            case AWAITING_APPROVAL, QUEUED, RUNNING -> "working";
+            case SUCCEEDED, FAILED, TIMED_OUT, REJECTED, EXPIRED -> "completed";
             case CANCELLED -> "cancelled";
         };
     }

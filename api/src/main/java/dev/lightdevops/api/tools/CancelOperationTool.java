@@ -34,7 +34,7 @@ class CancelOperationTool implements ToolHandler {
     private static ToolResult describe(Operation operation) {
         String text = switch (operation.status()) {
             case CANCELLED -> "Operation " + operation.id() + " is cancelled.";
-            case QUEUED, RUNNING -> "Cancellation of operation " + operation.id() + " was requested; it is "
+            case AWAITING_APPROVAL, QUEUED, RUNNING -> "Cancellation of operation " + operation.id() + " was requested; it is "
                     + operation.status().wireName() + " and will end cancelled (or finish first). Poll it with "
                     + "get_operation.";
             default -> "Operation " + operation.id() + " had already ended " + operation.status().wireName()

@@ -51,7 +51,11 @@ public class OperationSnapshotMetrics extends LoggingProducerListener<Object, Ob
 
     void record(Operation snapshot) {
         String type = snapshot.type().wireName();
-        if (snapshot.status() == OperationStatus.QUEUED && snapshot.attempt() <= 1) {
+        // Accepted once: a gated operation when it starts awaiting approval, any other when it is first queued.
+        boolean accepted = snapshot.approval() == null
+                ? snapshot.status() == OperationStatus.QUEUED && snapshot.attempt() <= 1
+                : snapshot.status() == OperationStatus.AWAITING_APPROVAL && snapshot.approval().approvals().isEmpty();
+        if (accepted) {
             Counter.builder(ACCEPTED).description("Operations accepted (queued snapshot durable), by type")
                     .tag("type", type).register(registry).increment();
         } else if (snapshot.status() == OperationStatus.RUNNING) {

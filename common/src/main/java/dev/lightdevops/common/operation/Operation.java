@@ -11,7 +11,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The unit of work and of polling (AIP-151 style), as one full snapshot. Every message on {@code ops.status} is one of
  * these, never a delta, so the latest record per id is the whole truth. Terminal snapshots carry exactly one of
- * {@code result} and {@code error}.
+ * {@code result} and {@code error}. An operation its environment's policy gates carries its {@link Approval} from
+ * {@code awaiting_approval} on, through every later snapshot.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +35,8 @@ public record Operation(
         Instant updatedAt,
         Instant finishedAt,
         Instant deadline,
-        String traceId) {
+        String traceId,
+        Approval approval) {
 
     public Operation {
         Objects.requireNonNull(id, "id");
@@ -43,12 +45,33 @@ public record Operation(
         request = request == null ? Map.of() : request;
     }
 
+    /** An operation that needed no approval. */
+    public Operation(String id, OperationType type, Target target, OperationStatus status, Map<String, Object> request,
+            Progress progress, Map<String, Object> result, OperationError error, Map<String, Object> placeholder,
+            String requestedBy, String tenant, String idempotencyKey, int attempt, Instant createdAt,
+            Instant startedAt, Instant updatedAt, Instant finishedAt, Instant deadline, String traceId) {
+        this(id, type, target, status, request, progress, result, error, placeholder, requestedBy, tenant,
+                idempotencyKey, attempt, createdAt, startedAt, updatedAt, finishedAt, deadline, traceId, null);
+    }
+
     /** A new operation as the api accepts it: queued, attempt 1, its placeholder set. */
     public static Operation queued(String id, OperationType type, Target target, Map<String, Object> request,
             Map<String, Object> placeholder, String requestedBy, String tenant, String idempotencyKey,
             Instant now, Instant deadline, String traceId) {
         return new Operation(id, type, target, OperationStatus.QUEUED, request, null, null, null, placeholder,
-                requestedBy, tenant, idempotencyKey, 1, now, null, now, null, deadline, traceId);
+                requestedBy, tenant, idempotencyKey, 1, now, null, now, null, deadline, traceId, null);
+    }
+
+    /**
+     * A new operation its environment's policy gates: awaiting approval, nothing on {@code ops.commands} yet. Its
+     * deadline is the approval's expiry until it is approved.
+     */
+    public static Operation awaitingApproval(String id, OperationType type, Target target,
+            Map<String, Object> request, Map<String, Object> placeholder, String requestedBy, String tenant,
+            String idempotencyKey, Instant now, Approval approval, String traceId) {
+        return new Operation(id, type, target, OperationStatus.AWAITING_APPROVAL, request, null, null, null,
+                placeholder, requestedBy, tenant, idempotencyKey, 1, now, null, now, null, approval.expiresAt(),
+                traceId, approval);
     }
 
     @JsonIgnore
@@ -56,30 +79,50 @@ public record Operation(
         return status.isTerminal();
     }
 
+    /** Approved: queued from now on, with its run's own deadline and the placeholder of a queued operation. */
+    public Operation approved(Approval decided, Map<String, Object> queuedPlaceholder, Instant runDeadline,
+            Instant now) {
+        return new Operation(id, type, target, OperationStatus.QUEUED, request, null, null, null, queuedPlaceholder,
+                requestedBy, tenant, idempotencyKey, attempt, createdAt, null, now, null, runDeadline, traceId,
+                decided);
+    }
+
+    /** Still awaiting approval, with one more approver recorded (a policy asking for several). */
+    public Operation withApproval(Approval partly, Instant now) {
+        return new Operation(id, type, target, status, request, progress, result, error, placeholder, requestedBy,
+                tenant, idempotencyKey, attempt, createdAt, startedAt, now, finishedAt, deadline, traceId, partly);
+    }
+
     public Operation running(int attempt, Progress progress, Instant now) {
         Instant started = startedAt == null || attempt != this.attempt ? now : startedAt;
         return new Operation(id, type, target, OperationStatus.RUNNING, request, progress, null, null, placeholder,
-                requestedBy, tenant, idempotencyKey, attempt, createdAt, started, now, null, deadline, traceId);
+                requestedBy, tenant, idempotencyKey, attempt, createdAt, started, now, null, deadline, traceId,
+                approval);
     }
 
     public Operation succeeded(Map<String, Object> result, Instant now) {
         return new Operation(id, type, target, OperationStatus.SUCCEEDED, request,
                 new Progress(100, "done", "succeeded"), result, null, placeholder, requestedBy, tenant,
-                idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId);
+                idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId, approval);
     }
 
     /** Ends the operation in a terminal status other than succeeded, with the reason. */
     public Operation ended(OperationStatus terminal, OperationError error, Instant now) {
+        return ended(terminal, error, approval, now);
+    }
+
+    /** Ends it with the approval as it was decided (rejected, expired, withdrawn). */
+    public Operation ended(OperationStatus terminal, OperationError error, Approval decided, Instant now) {
         if (!terminal.isTerminal() || terminal == OperationStatus.SUCCEEDED) {
             throw new IllegalArgumentException("not an unsuccessful terminal status: " + terminal);
         }
         return new Operation(id, type, target, terminal, request, progress, null, error, placeholder, requestedBy,
-                tenant, idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId);
+                tenant, idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId, decided);
     }
 
     /**
      * Whether this snapshot may replace {@code current} in a view: never out of a terminal status, never back to an
-     * earlier attempt or an earlier status of the same attempt.
+     * earlier attempt or an earlier status of the same attempt, never back to fewer recorded approvals.
      */
     public boolean supersedes(Operation current) {
         if (current == null) {
@@ -94,6 +137,13 @@ public record Operation(
         if (attempt != current.attempt) {
             return attempt > current.attempt;
         }
+        if (status == OperationStatus.AWAITING_APPROVAL && current.status == OperationStatus.AWAITING_APPROVAL) {
+            return approvalCount() >= current.approvalCount();
+        }
         return status.rank() >= current.status.rank();
+    }
+
+    private int approvalCount() {
+        return approval == null ? 0 : approval.approvals().size();
     }
 }

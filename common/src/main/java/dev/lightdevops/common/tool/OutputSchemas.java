@@ -3,6 +3,7 @@ package dev.lightdevops.common.tool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lightdevops.common.operation.OperationStatus;
 
 /** JSON Schemas of what tools answer, shared by the tools that answer the same shape. */
 final class OutputSchemas {
@@ -47,8 +48,7 @@ final class OutputSchemas {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("id", Map.of("type", "string"));
         properties.put("type", Map.of("type", "string"));
-        properties.put("status", Map.of("type", "string", "enum",
-                List.of("queued", "running", "succeeded", "failed", "cancelled", "timed_out")));
+        properties.put("status", Map.of("type", "string", "enum", OperationStatus.wireNames()));
         properties.put("target", Map.of("type", "object"));
         properties.put("progress", Map.of("type", List.of("object", "null")));
         properties.put("result", Map.of("type", List.of("object", "null")));

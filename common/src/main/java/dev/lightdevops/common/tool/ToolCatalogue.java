@@ -50,8 +50,8 @@ public final class ToolCatalogue {
                     "Lists the operations of your tenant, newest first, filtered by status, type, service, "
                             + "environment or requester; pass next_page_token back as page_token for more.",
                     objectSchema(Map.of(
-                                    "status", Map.of("type", "string", "enum", List.of("queued", "running",
-                                            "succeeded", "failed", "cancelled", "timed_out")),
+                                    "status", Map.of("type", "string", "enum",
+                                            dev.lightdevops.common.operation.OperationStatus.wireNames()),
                                     "type", Map.of("type", "string", "enum",
                                             List.of("deploy", "rollback", "fetch_logs", "fetch_metrics")),
                                     "service", Map.of("type", "string"),

@@ -52,4 +52,39 @@ class OperationTest {
         assertThat(OperationIds.createdAt(first)).isPresent();
         assertThat(OperationIds.createdAt("not-a-uuid")).isEmpty();
     }
+
+    @Test
+    void anApprovedOperationIsQueuedAndKeepsWhoApproved() {
+        Operation awaiting = Operation.awaitingApproval(OperationIds.next(), OperationType.DEPLOY,
+                new Target("checkout", "production"), Map.of("version", "1.2.3"), Map.of("placeholder", true),
+                "alice", "acme", null, now, Approval.pending(1, "approve_production", now.plusSeconds(3600)), null);
+        Approval decided = awaiting.approval().with(new Approval.Decision("bob", "Bob", now.plusSeconds(60), "ok"));
+        Operation approved = awaiting.approved(decided, Map.of("placeholder", true), now.plusSeconds(1860),
+                now.plusSeconds(60));
+
+        assertThat(awaiting.isTerminal()).isFalse();
+        assertThat(awaiting.deadline()).isEqualTo(now.plusSeconds(3600));
+        assertThat(decided.decision()).isEqualTo(Approval.APPROVED);
+        assertThat(approved.status()).isEqualTo(OperationStatus.QUEUED);
+        assertThat(approved.supersedes(awaiting)).isTrue();
+        assertThat(awaiting.supersedes(approved)).isFalse();
+        String json = new String(ContractJson.write(approved));
+        assertThat(json).contains("\"approval\":{", "\"approvals\":[{\"principal\":\"bob\"", "\"decision\":\"approved\"");
+        assertThat(ContractJson.read(json.getBytes(), Operation.class)).isEqualTo(approved);
+    }
+
+    @Test
+    void rejectedAndExpiredAreTerminalAndAnApprovalNeedsDistinctApprovers() {
+        Approval two = Approval.pending(2, "approve_production", now.plusSeconds(3600));
+        Approval once = two.with(new Approval.Decision("bob", null, now, null));
+        Approval twiceByBob = once.with(new Approval.Decision("bob", null, now.plusSeconds(1), null));
+
+        assertThat(OperationStatus.REJECTED.isTerminal()).isTrue();
+        assertThat(OperationStatus.EXPIRED.isTerminal()).isTrue();
+        assertThat(OperationStatus.AWAITING_APPROVAL.isTerminal()).isFalse();
+        assertThat(once.isPending()).isTrue();
+        assertThat(twiceByBob).isEqualTo(once);
+        assertThat(once.with(new Approval.Decision("carol", null, now, null)).decision())
+                .isEqualTo(Approval.APPROVED);
+    }
 }
