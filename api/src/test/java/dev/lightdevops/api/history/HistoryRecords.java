@@ -5,6 +5,7 @@ import dev.lightdevops.common.deployment.Deployment;
 import dev.lightdevops.common.deployment.DeploymentEvent;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
@@ -36,6 +37,12 @@ public final class HistoryRecords implements AutoCloseable {
     /** A deploy's snapshots, queued to its end, as api and worker would write them. */
     public Operation deploy(String tenant, String principal, String service, String environment, String version,
             String previous, String reason, OperationStatus end, Instant created) {
+        return deploy(tenant, principal, service, environment, version, previous, reason, end, created, null);
+    }
+
+    /** The same, for a deploy that carried {@code approval} (as an approved one does from its queued snapshot on). */
+    public Operation deploy(String tenant, String principal, String service, String environment, String version,
+            String previous, String reason, OperationStatus end, Instant created, Approval approval) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service", service);
         request.put("version", version);
@@ -43,9 +50,12 @@ public final class HistoryRecords implements AutoCloseable {
         if (reason != null) {
             request.put("reason", reason);
         }
-        Operation queued = Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service,
+        Operation fresh = Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service,
                 environment), request, Map.of("placeholder", true), principal, tenant, null, created,
                 created.plusSeconds(1800), null);
+        Operation queued = approval == null ? fresh : new Operation(fresh.id(), fresh.type(), fresh.target(),
+                fresh.status(), fresh.request(), null, null, null, fresh.placeholder(), principal, tenant, null, 1,
+                created, null, created, null, fresh.deadline(), null, approval);
         Operation running = queued.running(1, new Progress(40, "rollout", "rolling out"), created.plusSeconds(1));
         Operation ended = end == OperationStatus.SUCCEEDED
                 ? running.succeeded(previous == null ? Map.of("version", version)

@@ -8,6 +8,7 @@ import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.deployment.DeploymentEvent;
 import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.testing.Http;
@@ -95,6 +96,21 @@ class HistoryTest {
         assertThat(older.get("status").asString()).isEqualTo("succeeded");
         assertThat(result.get("content").get(0).get("text").asString())
                 .contains("1.4.1 -> 1.4.2 by bob: failed (health_check_failed), rolled back to 1.4.1");
+    }
+
+    @Test
+    void anApprovedChangeNamesItsApprover() {
+        Approval approved = Approval.pending(1, "approve_production", NOW.plusSeconds(3600))
+                .with(new Approval.Decision("judy", "Judy", NOW.minusSeconds(39), "looks right"));
+        Operation deploy = records.deploy(TENANT, "ivan", SERVICE + "-gated", "production", "7.0.0", "6.9.0",
+                "needs a second pair of eyes", OperationStatus.SUCCEEDED, NOW.minusSeconds(40), approved);
+        awaitIngested();
+
+        JsonNode change = json(Http.get(base + "/api/v1/history?service=" + SERVICE + "-gated")).get("changes").get(0);
+
+        assertThat(change.get("operation_id").asString()).isEqualTo(deploy.id());
+        assertThat(change.get("approved_by").get(0).asString()).isEqualTo("judy");
+        assertThat(Instant.parse(change.get("approved_at").asString())).isEqualTo(NOW.minusSeconds(39));
     }
 
     @Test
