@@ -70,7 +70,7 @@ class HistoryEndpoint {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("topics", topics);
-        answer.put("rows", rowEstimates());
+        answer.put("rows_estimated", rowEstimates());
         return answer;
     }
 
