@@ -7,6 +7,7 @@ import dev.lightdevops.bench.report.Report;
 import dev.lightdevops.bench.suites.AcceptanceBench;
 import dev.lightdevops.bench.suites.EndToEndBench;
 import dev.lightdevops.bench.suites.FootprintBench;
+import dev.lightdevops.bench.suites.HistoryBench;
 import dev.lightdevops.bench.suites.ScaleOutBench;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -26,7 +27,7 @@ public final class Bench {
 
     static {
         for (Suite suite : List.of(new AcceptanceBench(), new EndToEndBench(), new ScaleOutBench(),
-                new FootprintBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
+                new FootprintBench(), new HistoryBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
             SUITES.put(suite.name(), suite);
         }
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.testing.Http;
+import dev.lightdevops.common.testing.RealKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The local stack as {@code ./run-local.sh} starts it on a fresh clone (an empty data directory, nothing given from
- * outside): it brings up its own real PostgreSQL with the broker, the history answers list_changes, and the history
- * is still there, in the data directory, after a restart.
+ * The local stack as {@code ./run-local.sh} starts it on a fresh clone (an empty data directory, no database given):
+ * it brings up its own real PostgreSQL, the history answers list_changes, and the history is still there, in the data
+ * directory, after a restart. (The broker is the suite's shared one: the embedded broker has tests of its own.)
  */
 class LocalStackHistoryTest {
+
+    /** The shared broker holds other classes' deploys too: this run's own service. */
+    private static final String SERVICE = "orders-" + Long.toString(System.nanoTime(), 36);
 
     @TempDir
     Path data;
@@ -29,6 +33,7 @@ class LocalStackHistoryTest {
     @Test
     void aFreshStackKeepsItsHistoryInItsOwnPostgresAcrossARestart() throws Exception {
         String[] args = {"--server.port=0", "--devops.standalone.data-directory=" + data,
+                "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=20ms"};
         String id;
         String url;
@@ -66,13 +71,13 @@ class LocalStackHistoryTest {
     private static String deploy(StandaloneApplication stack) {
         return ContractJson.mapper().readTree(Http.postJson(stack.mcpUrl(), """
                 {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"deploy_service",
-                 "arguments":{"service":"orders","version":"2.0.0","environment":"staging","reason":"first"}}}""")
+                 "arguments":{"service":"%s","version":"2.0.0","environment":"staging","reason":"first"}}}""".formatted(SERVICE))
                 .body()).get("result").get("structuredContent").get("operation_id").asString();
     }
 
     private static JsonNode listChanges(StandaloneApplication stack) {
         return ContractJson.mapper().readTree(Http.postJson(stack.mcpUrl(), """
                 {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_changes",
-                 "arguments":{"environment":"staging","service":"orders"}}}""").body()).get("result");
+                 "arguments":{"environment":"staging","service":"%s"}}}""".formatted(SERVICE)).body()).get("result");
     }
 }
