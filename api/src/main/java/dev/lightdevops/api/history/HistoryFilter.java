@@ -2,6 +2,7 @@ package dev.lightdevops.api.history;
 
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.tool.Environment;
+import dev.lightdevops.common.tool.HumanText;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,8 +67,12 @@ record HistoryFilter(String environment, String service, String principal, Strin
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.length() > MAX_TEXT) {
             throw new InvalidArgumentsException(name, "must be one line of at most " + MAX_TEXT + " characters");
+        }
+        String flaw = HumanText.flaw(value);
+        if (flaw != null) {
+            throw new InvalidArgumentsException(name, flaw);
         }
         return value.trim();
     }

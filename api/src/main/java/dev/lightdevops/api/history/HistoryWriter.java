@@ -195,9 +195,10 @@ class HistoryWriter {
         }
     }
 
-    private int upsertOperations(Collection<Operation> operations) {
-        List<Object[]> rows = new ArrayList<>(operations.size());
-        for (Operation operation : operations) {
+    private int upsertOperations(Collection<IngestBatch.Snapshot> snapshots) {
+        List<Object[]> rows = new ArrayList<>(snapshots.size());
+        for (IngestBatch.Snapshot snapshot : snapshots) {
+            Operation operation = snapshot.operation();
             OperationColumns columns = OperationColumns.of(operation);
             ApprovalColumns approval = ApprovalColumns.of(operation);
             Instant created = operation.createdAt() != null ? operation.createdAt()
@@ -210,7 +211,8 @@ class HistoryWriter {
                     columns.reason(), approval.count(), approval.approvedBy(), time(approval.approvedAt()),
                     operation.error() == null ? null : operation.error().code(),
                     operation.error() == null ? null : operation.error().message(), time(created),
-                    time(operation.updatedAt()), time(operation.finishedAt()), json(operation)});
+                    time(operation.updatedAt()), time(operation.finishedAt()),
+                    new String(snapshot.json(), StandardCharsets.UTF_8)});
         }
         return batch(UPSERT_OPERATION, OPERATION_TYPES, rows);
     }

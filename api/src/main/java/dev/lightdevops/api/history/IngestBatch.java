@@ -27,7 +27,7 @@ final class IngestBatch {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBatch.class);
 
-    private final Map<String, Operation> operations = new LinkedHashMap<>();
+    private final Map<String, Snapshot> operations = new LinkedHashMap<>();
     private final Map<String, AuditRow> audit = new LinkedHashMap<>();
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
@@ -36,20 +36,36 @@ final class IngestBatch {
     record AuditRow(String id, AuditEvent event) {
     }
 
+    /** An operation snapshot and its JSON as it came (stored as it is, not written again). */
+    record Snapshot(Operation operation, byte[] json) {
+    }
+
     static IngestBatch of(Collection<ConsumerRecord<String, byte[]>> records) {
         IngestBatch batch = new IngestBatch();
-        records.forEach(batch::add);
+        // A target's deployment record holds its whole recent history: only the last one per key in a poll counts.
+        Map<String, Long> lastDeployment = new java.util.HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.topic().equals(Topics.DEPLOYMENTS) && record.key() != null) {
+                lastDeployment.merge(record.key(), record.offset(), Math::max);
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            boolean superseded = record.topic().equals(Topics.DEPLOYMENTS) && record.key() != null
+                    && lastDeployment.get(record.key()) != record.offset();
+            batch.add(record, superseded);
+        }
         return batch;
     }
 
-    private void add(ConsumerRecord<String, byte[]> record) {
+    private void add(ConsumerRecord<String, byte[]> record, boolean superseded) {
         nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-        if (record.value() == null) {
+        if (record.value() == null || superseded) {
             return;
         }
         try {
             switch (record.topic()) {
-                case Topics.STATUS -> addSnapshot(ContractJson.read(record.value(), Operation.class));
+                case Topics.STATUS -> addSnapshot(new Snapshot(ContractJson.read(record.value(), Operation.class),
+                        record.value()));
                 case Topics.AUDIT -> addAudit(ContractJson.read(record.value(), AuditEvent.class), record);
                 case Topics.DEPLOYMENTS -> addDeployment(ContractJson.read(record.value(), Deployment.class));
                 default -> log.warn("history ingest got a record of an unexpected topic {}", record.topic());
@@ -60,9 +76,9 @@ final class IngestBatch {
         }
     }
 
-    private void addSnapshot(Operation snapshot) {
-        operations.merge(snapshot.id(), snapshot,
-                (current, next) -> next.supersedes(current) ? next : current);
+    private void addSnapshot(Snapshot snapshot) {
+        operations.merge(snapshot.operation().id(), snapshot,
+                (current, next) -> next.operation().supersedes(current.operation()) ? next : current);
     }
 
     private void addAudit(AuditEvent event, ConsumerRecord<String, byte[]> record) {
@@ -84,7 +100,7 @@ final class IngestBatch {
         deployments.put(deployment.key(), deployment);
     }
 
-    Collection<Operation> operations() {
+    Collection<Snapshot> operations() {
         return operations.values();
     }
 

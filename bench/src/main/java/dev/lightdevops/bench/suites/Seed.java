@@ -51,10 +51,11 @@ final class Seed {
                         'succeeded', 3, true, 1, 'user-' || (g % 20), '1.' || (g % 97) || '.0', '1.0.0',
                         'seeded change ' || g || ' for ticket OPS-' || (g % 1000), 0, t, t, t,
                         jsonb_set(template.snapshot, '{id}', to_jsonb('seed-' || g))
-                    FROM generate_series(1, %d) AS g
-                    CROSS JOIN LATERAL (SELECT now() - (g::double precision / %d) * interval '400 days' AS t) AS at(t)
+                    FROM generate_series(1, :count) AS g
+                    CROSS JOIN LATERAL (SELECT now() - (g::double precision / :count) * interval '400 days' AS t)
+                        AS at(t)
                     CROSS JOIN (SELECT snapshot FROM operations WHERE type = 'deploy' LIMIT 1) AS template
-                    """.formatted(count, count));
+                    """.replace(":count", Long.toString(count)));
             statement.execute("ANALYZE operations");
             statement.execute("ANALYZE audit_events");
             statement.execute("ANALYZE deployment_events");
