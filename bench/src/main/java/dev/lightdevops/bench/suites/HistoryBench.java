@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark 5, the history store (issue 19): a real PostgreSQL (zonky's embedded server, its own process) behind an
+ * Benchmark 6, the history store (issue 19): a real PostgreSQL (zonky's embedded server, its own process) behind an
  * api process. (1) Ingest: operations written to Kafka as api and workers write them (3 snapshots and 2 audit lines
  * each, a deployment record per deploy) at {@code BENCH_HISTORY_RATE} operations/s for {@code BENCH_HISTORY_SECONDS};
  * the store's lag ({@code records_behind} on {@code /actuator/history}) is sampled every second. (2) The store is
@@ -47,7 +47,7 @@ public final class HistoryBench implements Suite {
         int rate = intEnv("BENCH_HISTORY_RATE", 2000);
         int seconds = intEnv("BENCH_HISTORY_SECONDS", (context.settings().duration().getSeconds() < 30) ? 20 : 60);
         int queries = (context.settings().duration().getSeconds() < 30) ? 300 : 2000;
-        report.tableHeader("Benchmark 5, history store: ingest at " + rate + " operations/s for " + seconds
+        report.tableHeader("Benchmark 6, history store: ingest at " + rate + " operations/s for " + seconds
                 + " s, then list_changes with " + TOTAL + " stored operations");
         try (Stack stack = context.newStack("history");
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
