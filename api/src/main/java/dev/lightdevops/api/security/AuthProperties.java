@@ -3,6 +3,7 @@ package dev.lightdevops.api.security;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param claims where in the token each fact is
  * @param roles role name to permissions; role names match case-insensitively, ignoring {@code _}/{@code -}
  * @param localIssuer the development token issuer of the standalone stack
+ * @param tokenCache how verified tokens are remembered
  */
 @Validated
 @ConfigurationProperties("devops.auth")
@@ -43,7 +45,8 @@ public record AuthProperties(
         List<String> publicPaths,
         @DefaultValue @Valid @NotNull Claims claims,
         @DefaultValue({}) Map<String, List<String>> roles,
-        @DefaultValue @Valid @NotNull LocalIssuer localIssuer) {
+        @DefaultValue @Valid @NotNull LocalIssuer localIssuer,
+        @DefaultValue @Valid @NotNull TokenCache tokenCache) {
 
     public AuthProperties {
         audiences = audiences.stream().map(String::strip).filter(audience -> !audience.isEmpty()).toList();
@@ -78,5 +81,22 @@ public record AuthProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("http://localhost/local-issuer") @NotBlank String issuer,
             @DefaultValue("8h") @NotNull Duration tokenTtl) {
+    }
+
+    /**
+     * Verified tokens remembered so that repeated calls skip the signature check (each use is still checked for
+     * expiry, issuer and audience).
+     *
+     * @param ttl how long a verified token is trusted without a new signature check; bounds how long a key withdrawn
+     *        from the issuer's JWKS is still honoured; 0 turns the cache off
+     * @param maxTokens how many distinct tokens are remembered at most
+     */
+    public record TokenCache(
+            @DefaultValue("5m") @NotNull Duration ttl,
+            @DefaultValue("10000") @Positive long maxTokens) {
+
+        boolean enabled() {
+            return !ttl.isZero() && !ttl.isNegative();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.lightdevops.api.security.AuthProperties.TokenCache;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -22,7 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Builds the one {@link JwtDecoder} the api trusts: the local issuer's key (local mode), a JWKS URL, or an OIDC
  * issuer's discovered JWKS. Every token is checked for signature, {@code exp}/{@code nbf} (with a small skew),
- * {@code iss} and, when configured, {@code aud}. Unsigned ({@code alg: none}) tokens never pass Nimbus.
+ * {@code iss} and, when configured, {@code aud}. Unsigned ({@code alg: none}) tokens never pass Nimbus. Verified
+ * tokens are remembered for a while ({@link VerifiedTokens}) unless {@code devops.auth.token-cache.ttl} is 0.
  */
 final class TokenDecoders {
 
@@ -57,8 +59,10 @@ final class TokenDecoders {
         if (auth.audiences().isEmpty() && localKey.isEmpty()) {
             log.warn("devops.auth.audiences is empty: tokens issued for other services of {} are accepted too", issuer);
         }
-        decoder.setJwtValidator(validator(issuer, auth.audiences(), auth));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(issuer, auth.audiences(), auth);
+        decoder.setJwtValidator(validator);
+        TokenCache cache = auth.tokenCache();
+        return cache.enabled() ? new VerifiedTokens(decoder, validator, cache.ttl(), cache.maxTokens()) : decoder;
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, AuthProperties auth) {
