@@ -19,5 +19,5 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   ./mvnw -q -B package -DskipTests -pl api,worker,standalone,bench -am
 fi
 source scripts/jdk.sh
-exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
   dev.lightdevops.bench.Bench "$@"
