@@ -38,7 +38,7 @@ public final class HistoryCheck {
         }
     }
 
-    /** One operation's run on its target: from its first running snapshot to its last snapshot of any kind. */
+    /** One operation's run on its target: from its first running snapshot to its last one of the run's own. */
     private record Run(String id, String target, Instant createdAt, Instant firstRunning, Instant lastActivity) {
     }
 
@@ -93,7 +93,8 @@ public final class HistoryCheck {
                 if ("running".equals(s.status()) && (firstRunning == null || s.at().isBefore(firstRunning))) {
                     firstRunning = s.at();
                 }
-                if (!"queued".equals(s.status()) && (last == null || s.at().isAfter(last))) {
+                // A withdrawal is the api's word on the acceptance, not a run's activity (it may land long after).
+                if (!"queued".equals(s.status()) && !s.withdrawal() && (last == null || s.at().isAfter(last))) {
                     last = s.at();
                 }
             }

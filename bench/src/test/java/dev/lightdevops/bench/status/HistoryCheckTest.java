@@ -102,4 +102,28 @@ class HistoryCheckTest {
         assertThat(HistoryCheck.settled(List.of(history.get(0), withdrawal, history.get(2))).status())
                 .isEqualTo("succeeded");
     }
+
+    @Test
+    void aWithdrawalLandingAfterARunEndedIsNoActivityOfThatRun() {
+        Snapshot lateWithdrawal = new Snapshot("a", "failed", 1, "svc@staging", T0.plusMillis(30), T0,
+                "not_accepted", false, "key-a");
+        List<Snapshot> history = List.of(
+                at("a", "running", 1, "svc@staging", 5, 0), at("a", "succeeded", 1, "svc@staging", 9, 0),
+                at("b", "running", 1, "svc@staging", 12, 10), lateWithdrawal,
+                at("b", "succeeded", 1, "svc@staging", 40, 10));
+
+        HistoryCheck.Verdict verdict = HistoryCheck.check(history, Set.of("a", "b"));
+
+        assertThat(verdict.overlaps()).isEmpty();
+        assertThat(verdict.clean()).isTrue();
+    }
+
+    @Test
+    void aRunStillActiveWhenTheNextStartsOverlaps() {
+        List<Snapshot> history = List.of(
+                at("a", "running", 1, "svc@staging", 5, 0), at("b", "running", 1, "svc@staging", 12, 10),
+                at("a", "succeeded", 1, "svc@staging", 30, 0), at("b", "succeeded", 1, "svc@staging", 40, 10));
+
+        assertThat(HistoryCheck.check(history, Set.of("a", "b")).overlaps()).hasSize(1);
+    }
 }
