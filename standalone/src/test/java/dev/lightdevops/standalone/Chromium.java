@@ -2,7 +2,6 @@ package dev.lightdevops.standalone;
 
 import static org.awaitility.Awaitility.await;
 
-
 import dev.lightdevops.common.json.ContractJson;
 import java.io.IOException;
 import java.net.URI;
@@ -139,18 +138,32 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the browser and every process it started, then removes its profile. Chromium's helper processes outlive
+     * the main one by a moment and may still write into the profile, so the removal is retried until it holds; a
+     * close that threw would leave the test's shared stack running for the next test class.
+     */
     @Override
     public void close() throws IOException {
         page.abort();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
+        helpers.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+            for (ProcessHandle helper : helpers) {
+                helper.onExit().completeOnTimeout(helper, 5, TimeUnit.SECONDS).join();
+                helper.destroyForcibly();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        FileSystemUtils.deleteRecursively(profile);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            FileSystemUtils.deleteRecursively(profile);
+            return !Files.exists(profile);
+        });
     }
 }
