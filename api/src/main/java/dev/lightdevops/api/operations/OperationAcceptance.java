@@ -3,6 +3,8 @@ package dev.lightdevops.api.operations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import java.util.concurrent.Executor;
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
@@ -29,6 +31,10 @@ import org.springframework.stereotype.Service;
  * return acceptance.accept(request, caller).thenApply(op -> ToolResult.accepted(op, pollInterval));
  * }</pre>
  *
+ * <p>An operation its environment's approval policy gates ({@link ApprovalPolicy}) is accepted as
+ * {@code awaiting_approval}: only its snapshot is written, and its command is published by the approval that decides
+ * it ({@code ApprovalDecisions}), never before.
+ *
  * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; the
  * returned future completes only after Kafka acknowledged the queued snapshot and the command (else it fails with
  * {@link CommandNotDurableException}); a request with an idempotency key that the same principal used within the
@@ -47,13 +53,15 @@ public class OperationAcceptance {
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
+    private final ApprovalPolicy approvals;
     /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
     private final Executor continuations;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
+            Clock clock, ApprovalPolicy approvals, @Qualifier("applicationTaskExecutor") Executor continuations) {
         this.continuations = continuations;
+        this.approvals = approvals;
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -114,6 +122,10 @@ public class OperationAcceptance {
     private CompletableFuture<Operation> publishNew(String id, OperationRequest request, Duration deadline,
             Caller caller, String client) {
         Instant now = clock.instant();
+        Optional<Approval> approval = approvals.gate(request.type(), request.target(), now);
+        if (approval.isPresent()) {
+            return publishAwaitingApproval(id, request, approval.get(), caller, client, now);
+        }
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
@@ -122,6 +134,19 @@ public class OperationAcceptance {
         return publisher.publish(queued, request.commandKey()).thenApplyAsync(accepted -> {
             view.apply(accepted);
             audit.accepted(request, accepted, caller, client, "queued");
+            return accepted;
+        }, continuations);
+    }
+
+    /** Held back for approval: only the snapshot is written; its command waits for the approval that decides. */
+    private CompletableFuture<Operation> publishAwaitingApproval(String id, OperationRequest request,
+            Approval approval, Caller caller, String client, Instant now) {
+        Operation awaiting = Operation.awaitingApproval(id, request.type(), request.target(), request.arguments(),
+                Placeholders.awaitingApproval(id, request.summary(), approval), caller.principal(), caller.tenant(),
+                request.idempotencyKey(), now, approval, TraceIds.current());
+        return publisher.publishSnapshot(awaiting).thenApplyAsync(accepted -> {
+            view.apply(accepted);
+            audit.accepted(request, accepted, caller, client, "awaiting_approval");
             return accepted;
         }, continuations);
     }

@@ -2,6 +2,7 @@ package dev.lightdevops.api.operations;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import java.util.concurrent.Executor;
+import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.Permissions;
@@ -12,11 +13,13 @@ import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
  * Cancels operations (REST {@code :cancel}, the cancel_operation tool, MCP {@code tasks/cancel}). A cancel request is
- * always published to {@code ops.control}, where the worker running the operation hears it and interrupts it; a
+ * always published to {@code ops.control} (except for an operation awaiting approval, which has no command yet: it is
+ * withdrawn through its approval, so that an approval racing the cancel cannot queue it afterwards), where the worker running the operation hears it and interrupts it; a
  * queued operation is in addition ended {@code cancelled} at once in {@code ops.status}, so a worker that picks its
  * command up later skips it. Cancelling a terminal operation changes nothing and answers it as it is.
  * Who may cancel what is {@link Caller#canCancel}; a refusal is audited.
@@ -29,13 +32,16 @@ public class OperationCancellation {
     private final OperationView view;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApprovalDecisions approvals;
 
     /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
     private final Executor continuations;
 
     OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view, AuditTrail audit,
-            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
+            Clock clock, @Lazy ApprovalDecisions approvals,
+            @Qualifier("applicationTaskExecutor") Executor continuations) {
         this.continuations = continuations;
+        this.approvals = approvals;
         this.lookup = lookup;
         this.publisher = publisher;
         this.view = view;
@@ -50,6 +56,10 @@ public class OperationCancellation {
             authorize(operation, caller, client, tool);
             if (operation.isTerminal()) {
                 return CompletableFuture.completedFuture(operation);
+            }
+            if (operation.status() == OperationStatus.AWAITING_APPROVAL) {
+                // No command exists yet: withdrawing is a step of its approval, ruled like an approval or rejection.
+                return CompletableFuture.completedFuture(approvals.withdraw(operation, caller, tool).operation());
             }
             Instant now = clock.instant();
             CompletableFuture<CancelRequest> requested =

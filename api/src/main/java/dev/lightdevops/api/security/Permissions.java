@@ -16,14 +16,22 @@ public final class Permissions {
     public static final String CANCEL_OWN = "cancel_own";
     public static final String CANCEL_ANY = "cancel_any";
 
-    /** Permissions anonymous callers never get, whatever their configured role says. */
+    /**
+     * Permissions anonymous callers never get, whatever their configured role says: production, cancelling others'
+     * operations, and every approval (an approval must name a person).
+     */
     static final Set<String> NEVER_ANONYMOUS = Set.of(deploy(Environment.PRODUCTION), rollback(Environment.PRODUCTION),
-            CANCEL_ANY);
+            CANCEL_ANY, approve(Environment.DEVELOPMENT), approve(Environment.STAGING), approve(Environment.PRODUCTION));
+
+    /** Every approval permission: approve_operation and reject_operation need one of them to be offered. */
+    public static final Set<String> APPROVALS = Set.of(approve(Environment.DEVELOPMENT), approve(Environment.STAGING),
+            approve(Environment.PRODUCTION));
 
     public static final Set<String> ALL = Set.of(READ_LOGS, READ_METRICS, READ_DEPLOYMENTS, READ_OPERATIONS,
             CANCEL_OWN, CANCEL_ANY,
             deploy(Environment.DEVELOPMENT), deploy(Environment.STAGING), deploy(Environment.PRODUCTION),
-            rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION));
+            rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION),
+            approve(Environment.DEVELOPMENT), approve(Environment.STAGING), approve(Environment.PRODUCTION));
 
     private Permissions() {
     }
@@ -34,5 +42,10 @@ public final class Permissions {
 
     public static String rollback(Environment environment) {
         return "rollback_" + environment.wireName();
+    }
+
+    /** Approving (or rejecting) a deploy or rollback that waits for approval in this environment. */
+    public static String approve(Environment environment) {
+        return "approve_" + environment.wireName();
     }
 }

@@ -27,7 +27,7 @@ class CancelOperationTool implements ToolHandler {
 
     @Override
     public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
-        String id = OperationArguments.id(arguments, Set.of("id"));
+        String id = OperationArguments.id(arguments, Set.of());
         return cancellation.cancel(id, caller, ToolCatalogue.CANCEL_OPERATION).thenApply(CancelOperationTool::describe);
     }
 

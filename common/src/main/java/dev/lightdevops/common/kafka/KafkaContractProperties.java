@@ -15,9 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of the keyed topics ({@code ops.commands}, {@code ops.status}, ...); at least 12 in
  *     production so that work on many targets spreads over many workers
  * @param replicationFactor replicas of every topic; 1 for a single local broker, 3 in production
- * @param commandsRetention how long commands (and dead letters) are kept
+ * @param commandsRetention how long commands (and dead letters, cancel requests and approval claims) are kept
  * @param auditRetention how long the audit trail is kept
  * @param tombstoneRetention how long a deleted operation's tombstone stays in the compacted topics
+ * @param confirmationsRetention how long answers to confirmation questions are kept (they matter for minutes)
  */
 @Validated
 @ConfigurationProperties("devops.kafka")
@@ -26,5 +27,6 @@ public record KafkaContractProperties(
         @DefaultValue("1") @Min(1) @Max(32) short replicationFactor,
         @DefaultValue("7d") @NotNull Duration commandsRetention,
         @DefaultValue("365d") @NotNull Duration auditRetention,
-        @DefaultValue("1d") @NotNull Duration tombstoneRetention) {
+        @DefaultValue("1d") @NotNull Duration tombstoneRetention,
+        @DefaultValue("1h") @NotNull Duration confirmationsRetention) {
 }
