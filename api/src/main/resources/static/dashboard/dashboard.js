@@ -9,6 +9,14 @@
   const $ = (id) => document.getElementById(id);
   const filterIds = ['filter-service', 'filter-environment', 'filter-status', 'filter-type', 'filter-text'];
   let renderQueued = false;
+  // Text from the server is only ever set as textContent (never parsed as HTML), and the characters that could make
+  // it read as something else (controls, bidirectional overrides and isolates, unpaired surrogates: a requester or
+  // an error message from an identity provider or a deploy target) are shown as visible \u escapes.
+  const SPOOFING = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  function shown(text) {
+    return text == null ? '' : String(text).replace(SPOOFING,
+      (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
+  }
 
   function token() { return localStorage.getItem('lightdevops.token') || ''; }
   function headers(accept) {
@@ -50,7 +58,7 @@
       if (!response.ok) {
         let detail = response.status + ' ' + response.statusText;
         try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not a problem document */ }
-        setFeedState(false, detail);
+        setFeedState(false, shown(detail));
         return setTimeout(connect, 5000);
       }
       setFeedState(true, 'live');
@@ -114,7 +122,7 @@
   function cell(text, className) {
     const td = document.createElement('td');
     if (className) td.className = className;
-    td.textContent = text;
+    td.textContent = shown(text);
     return td;
   }
 
@@ -140,8 +148,8 @@
     progress.appendChild(bar);
     const stage = document.createElement('span');
     stage.className = op.error ? 'stage error' : 'stage';
-    stage.textContent = op.error ? op.error.code + ': ' + op.error.message
-      : percent(op) + '%' + (op.progress && op.progress.stage ? ' · ' + op.progress.stage : '');
+    stage.textContent = shown(op.error ? op.error.code + ': ' + op.error.message
+      : percent(op) + '%' + (op.progress && op.progress.stage ? ' · ' + op.progress.stage : ''));
     progress.appendChild(stage);
     tr.appendChild(progress);
     tr.appendChild(cell(duration(op), 'duration'));
@@ -177,22 +185,22 @@
       card.dataset.target = key;
       const title = document.createElement('div');
       title.className = 'key';
-      title.textContent = entry.target.service + ' ';
+      title.textContent = shown(entry.target.service) + ' ';
       const env = document.createElement('span');
       env.className = 'env';
-      env.textContent = entry.target.environment;
+      env.textContent = shown(entry.target.environment);
       title.appendChild(env);
       const version = document.createElement('div');
       version.className = 'version';
       const live = entry.live && ((entry.live.result && entry.live.result.version) || entry.live.request.version);
-      version.textContent = live || '—';
+      version.textContent = shown(live) || '—';
       const activity = document.createElement('div');
       activity.className = 'activity';
       if (entry.active) {
-        activity.textContent = entry.active.type + ' ' + (entry.active.request.version || '') + ' ' + entry.active.status
-          + ' ' + percent(entry.active) + '% · ' + (entry.active.requested_by || '');
+        activity.textContent = shown(entry.active.type + ' ' + (entry.active.request.version || '') + ' '
+          + entry.active.status + ' ' + percent(entry.active) + '% · ' + (entry.active.requested_by || ''));
       } else if (entry.last && entry.last.status !== 'succeeded') {
-        activity.textContent = 'last ' + entry.last.type + ' ' + entry.last.status;
+        activity.textContent = shown('last ' + entry.last.type + ' ' + entry.last.status);
       }
       card.append(title, version, activity);
       box.appendChild(card);
@@ -217,7 +225,7 @@
     try {
       const response = await fetch('/', { headers: headers('application/json') });
       const info = await response.json();
-      $('server-version').textContent = 'v' + info.version;
+      $('server-version').textContent = 'v' + shown(info.version);
     } catch (ignored) { /* the dashboard works without it */ }
   }
 

@@ -91,6 +91,24 @@ class DeployToolTest {
     }
 
     @Test
+    void aReasonThatCouldSpoofWhatIsShownIsRefusedAndPublishesNothing() {
+        long before = TopicProbe.endOffsetSum(Topics.COMMANDS);
+
+        JsonNode override = callTool("""
+                {"service":"checkout","version":"1.0.0","environment":"staging","reason":"ok \\u202Eyb devorppa"}""")
+                .get("result");
+        JsonNode surrogate = callTool("""
+                {"service":"checkout","version":"1.0.0","environment":"staging","reason":"ok \\ud800"}""")
+                .get("result");
+
+        assertThat(McpResults.errorCode(override)).isEqualTo("invalid_argument");
+        assertThat(override.toString()).contains("U+202E");
+        assertThat(McpResults.errorCode(surrogate)).isEqualTo("invalid_argument");
+        assertThat(surrogate.toString()).contains("unpaired surrogate");
+        assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
+    }
+
+    @Test
     void productionIsRefusedForAnonymousDevelopersAndPublishesNothing() {
         long before = TopicProbe.endOffsetSum(Topics.COMMANDS);
 

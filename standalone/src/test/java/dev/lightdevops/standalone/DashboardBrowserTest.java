@@ -4,16 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationError;
+import dev.lightdevops.common.operation.OperationIds;
+import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +93,28 @@ class DashboardBrowserTest {
                 + ".textContent").asString()).isEqualTo("2.4.0");
         assertThat(browser.evaluate("document.querySelector('tr[data-operation-id=\"" + first + "\"]')"
                 + ".textContent").asString()).contains("anonymous", "deploy", "checkout@staging", "100%");
+    }
+
+    @Test
+    void textThatCouldSpoofAPersonIsShownEscaped() throws Exception {
+        Instant now = Instant.now();
+        Operation spoofing = Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target("ledger", "staging"),
+                Map.of("service", "ledger", "version", "1.0.0", "environment", "staging"), Map.of("placeholder", true),
+                "mallory\u202Eecila", "local", null, now, now.plusSeconds(600), null)
+                .ended(OperationStatus.FAILED, new OperationError("deploy_failed", "exit 1: \u2066approved\u2069", false),
+                        now);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STATUS, spoofing.id(),
+                    ContractJson.mapper().writeValueAsBytes(spoofing))).get();
+        }
+        browser.navigate(stack.baseUrl() + "/");
+
+        String row = "document.querySelector('tr[data-operation-id=\"" + spoofing.id() + "\"]')?.textContent ?? ''";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.evaluate(row).asString("").isEmpty());
+        assertThat(browser.evaluate(row).asString()).contains("mallory\\u202Eecila", "\\u2066approved\\u2069")
+                .doesNotContain("\u202E", "\u2066");
     }
 
     private static List<String> statusesInPage() {

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The MCP endpoint: one stateless {@code POST /mcp} serving MCP 2026-07-28 and 2025-11-25 (and earlier), the era
  * chosen per request. Answers are JSON, except a tools/call with a progress token that accepts SSE and a
  * subscriptions/listen, which stream. No session is ever minted, so GET and DELETE answer 405 and any api instance
- * serves any request. Malformed input gets a JSON-RPC error with a message a person can act on, never an HTTP 500.
+ * serves any request. Foreign browser origins never get here (security's BrowserRequestGuard). Malformed input gets a JSON-RPC error with a message a person can act on, never an HTTP 500.
  */
 @RestController
 class McpController {
@@ -50,11 +50,10 @@ class McpController {
     private final ToolCalls tools;
     private final ProgressStreams progress;
     private final ListenStreams listens;
-    private final OriginGuard origins;
     private final Duration longestAnswer;
 
     McpController(JsonMapper json, CallerResolver callers, RequestReader reader, McpMethods methods, ToolCalls tools,
-            ProgressStreams progress, ListenStreams listens, OriginGuard origins, McpProperties settings,
+            ProgressStreams progress, ListenStreams listens, McpProperties settings,
             OperationsProperties operations) {
         this.json = json;
         this.callers = callers;
@@ -63,7 +62,6 @@ class McpController {
         this.tools = tools;
         this.progress = progress;
         this.listens = listens;
-        this.origins = origins;
         Duration longestWait = settings.resultWait().compareTo(operations.maxWait()) > 0 ? settings.resultWait()
                 : operations.maxWait();
         this.longestAnswer = longestWait.plus(ANSWER_MARGIN);
@@ -99,11 +97,6 @@ class McpController {
     }
 
     private CompletableFuture<Object> answer(String body, HttpServletRequest http, HttpServletResponse response) {
-        if (!origins.allows(http.getHeader(HttpHeaders.ORIGIN))) {
-            return done(status(HttpStatus.FORBIDDEN, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
-                    "Forbidden: origin '" + http.getHeader(HttpHeaders.ORIGIN) + "' may not reach this MCP server "
-                            + "(DNS-rebinding protection; devops.mcp.allowed-origins lists the allowed ones)")));
-        }
         if (!acceptable(http.getHeader(HttpHeaders.ACCEPT))) {
             return done(status(HttpStatus.NOT_ACCEPTABLE, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "Not acceptable: MCP answers application/json or text/event-stream; send "

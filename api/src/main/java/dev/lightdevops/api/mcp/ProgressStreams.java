@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code notifications/progress} (percent of 100, strictly increasing, with the stage as message), then the final
  * {@code CallToolResult} ends the stream. When the stream outlives {@code devops.mcp.stream-timeout} the answer is
  * the operation as it stands, so the client can go on polling. Closing the stream does not cancel the operation: it
- * is durable, and tasks/cancel or cancel_operation stop it.
+ * is durable, and tasks/cancel or cancel_operation stop it. The stream's subscription to the view is made only once
+ * the call is accepted, which may be after the stream already closed (client gone, timeout): it is then released at
+ * once, so a closed stream never holds a subscriber.
  */
 @Component
 class ProgressStreams {
@@ -43,13 +45,13 @@ class ProgressStreams {
     SseEmitter open(McpRequest request, CompletableFuture<ToolResult> call) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         EventStream stream = new EventStream(emitter, json);
-        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+        Subscription subscription = new Subscription();
         AtomicReference<Operation> latest = new AtomicReference<>();
         emitter.onCompletion(() -> close(subscription, stream));
         emitter.onError(failure -> close(subscription, stream));
         emitter.onTimeout(() -> {
             Operation current = latest.get();
-            close(subscription, null);
+            subscription.release();
             if (current != null) {
                 stream.finish(response(request, TaskViews.callToolResult(current, api.pollInterval())));
             } else {
@@ -72,7 +74,7 @@ class ProgressStreams {
     }
 
     private void follow(Operation started, McpRequest request, EventStream stream,
-            AtomicReference<AutoCloseable> subscription, AtomicReference<Operation> latest) {
+            Subscription subscription, AtomicReference<Operation> latest) {
         AtomicInteger lastPercent = new AtomicInteger(-1);
         Consumer<Operation> onChange = snapshot -> {
             if (!snapshot.id().equals(started.id()) || stream.ended()) {
@@ -87,13 +89,14 @@ class ProgressStreams {
                     stream.send(JsonRpc.notification("notifications/progress", progress(request, snapshot, percent)));
                 }
                 if (snapshot.isTerminal()) {
-                    close(subscription, null);
+                    subscription.release();
                     stream.finish(response(request, TaskViews.callToolResult(snapshot, api.pollInterval())));
                 }
             }
         };
-        subscription.set(view.subscribeTo(started.id(), onChange));
-        onChange.accept(view.find(started.id()).orElse(started));
+        if (subscription.attach(view.subscribeTo(started.id(), onChange))) {
+            onChange.accept(view.find(started.id()).orElse(started));
+        }
     }
 
     private static Map<String, Object> progress(McpRequest request, Operation snapshot, int percent) {
@@ -121,17 +124,40 @@ class ProgressStreams {
         return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "Internal error while calling the tool");
     }
 
-    private static void close(AtomicReference<AutoCloseable> subscription, EventStream stream) {
-        AutoCloseable handle = subscription.getAndSet(null);
-        if (handle != null) {
+    private static void close(Subscription subscription, EventStream stream) {
+        subscription.release();
+        stream.markEnded();
+    }
+
+    /** The stream's view subscription: attached once the call is accepted, released once; whichever comes first. */
+    private static final class Subscription {
+
+        private static final AutoCloseable RELEASED = () -> { };
+
+        private final AtomicReference<AutoCloseable> handle = new AtomicReference<>();
+
+        /** Holds {@code subscription}, or closes it at once when the stream was already released; says which. */
+        boolean attach(AutoCloseable subscription) {
+            if (handle.compareAndSet(null, subscription)) {
+                return true;
+            }
+            closeNow(subscription);
+            return false;
+        }
+
+        void release() {
+            AutoCloseable previous = handle.getAndSet(RELEASED);
+            if (previous != null) {
+                closeNow(previous);
+            }
+        }
+
+        private static void closeNow(AutoCloseable subscription) {
             try {
-                handle.close();
+                subscription.close();
             } catch (Exception impossible) {
                 throw new IllegalStateException(impossible);
             }
-        }
-        if (stream != null) {
-            stream.markEnded();
         }
     }
 }

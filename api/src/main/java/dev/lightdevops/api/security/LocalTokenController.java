@@ -1,5 +1,6 @@
 package dev.lightdevops.api.security;
 
+import dev.lightdevops.common.tool.HumanText;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +69,9 @@ class LocalTokenController {
         claims.put("exp", now.plus(ttl));
         claims.put("dct", tenant);
         claims.put("tenants", Map.of(tenant, Map.of("roles", List.of(role))));
-        claims.put("name", asked.get("name") instanceof String name ? name : subject);
-        if (asked.get("email") instanceof String email) {
+        claims.put("name", displayText(asked, "name", subject));
+        String email = displayText(asked, "email", null);
+        if (email != null) {
             claims.put("email", email);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -85,6 +87,22 @@ class LocalTokenController {
     @GetMapping("/local/jwks.json")
     Map<String, Object> jwks() {
         return key.publicJwks();
+    }
+
+    /** A display claim: free text, but none that could spoof a person where it is shown ({@link HumanText}). */
+    private static String displayText(Map<String, Object> request, String field, String fallback) {
+        Object value = request.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String text) || text.isBlank() || text.length() > 256) {
+            throw new InvalidArgumentsException(field, "must be a string of 1 to 256 characters");
+        }
+        String flaw = HumanText.flaw(text);
+        if (flaw != null) {
+            throw new InvalidArgumentsException(field, flaw);
+        }
+        return text;
     }
 
     private static String name(Map<String, Object> request, String field, String fallback) {

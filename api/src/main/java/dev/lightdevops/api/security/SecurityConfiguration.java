@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The request gate, built on Spring Security's OAuth 2.0 resource server: bearer tokens from the Authorization
  * header only, validated by {@link TokenDecoders}; no sessions, no cookies, no CSRF surface (nothing is authorized
- * by a cookie). Without a token, only the public paths are served, unless anonymous mode is on. What a caller may
+ * by a cookie; foreign browser origins are refused before this chain by {@link BrowserRequestGuard}, and trusted
+ * ones get CORS answers, preflights included, before any token is asked for). Without a token, only the public paths are served, unless anonymous mode is on. What a caller may
  * do is decided later, per tool and route, by permissions ({@link ToolPermissions}).
  */
 @Configuration
@@ -27,10 +28,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth, JwtDecoder decoder, TokenClaims claims,
-            JsonMapper json, SecurityAudit audit) throws Exception {
+            JsonMapper json, SecurityAudit audit, BrowserOrigins origins) throws Exception {
         UnauthorizedResponses unauthorized = new UnauthorizedResponses(json, audit);
         String issuer = auth.localIssuer().enabled() ? auth.localIssuer().issuer() : auth.issuerUri();
         http.csrf(AbstractHttpConfigurer::disable)
+                .cors(cors -> cors.configurationSource(origins.cors()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

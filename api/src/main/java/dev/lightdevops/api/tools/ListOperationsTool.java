@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** {@code list_operations}: the caller's tenant's operations, newest first, filtered, one page at a time. */
@@ -20,7 +19,6 @@ class ListOperationsTool implements ToolHandler {
 
     private static final Set<String> ALLOWED = Set.of("status", "type", "service", "environment", "requested_by",
             "page_size", "page_token");
-    private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}]{1,256}");
 
     private final OperationListing listing;
 
@@ -52,7 +50,7 @@ class ListOperationsTool implements ToolHandler {
     }
 
     private static String text(Arguments args, String name) {
-        return args.optionalString(name, TEXT, "a line of text");
+        return args.optionalText(name, 1, 256, "a line of at most 256 characters");
     }
 
     private static Integer pageSize(Map<String, Object> arguments) {

@@ -2,6 +2,7 @@ package dev.lightdevops.common.telemetry;
 
 import dev.lightdevops.common.tool.Arguments;
 import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.HumanText;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record LogQuery(String service, LogLevel level, String text, TimeRange ra
 
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 100;
-    public static final Pattern TEXT = Pattern.compile("[^\\x00-\\x1F\\x7F]{1,500}");
+    public static final Pattern TEXT = HumanText.line(1, 500);
     static final Set<String> ALLOWED = Set.of("service", "level", "query", "since", "until", "limit");
 
     public static LogQuery from(Map<String, Object> arguments) {
@@ -25,7 +26,7 @@ public record LogQuery(String service, LogLevel level, String text, TimeRange ra
         String levelText = args.optionalString("level", Pattern.compile("[A-Za-z]{1,16}"), "a level");
         LogLevel level = levelText == null ? null : LogLevel.parse(levelText).orElseThrow(() ->
                 new InvalidArgumentsException("level", "'" + levelText + "' is not one of " + LogLevel.wireNames()));
-        String text = args.optionalString("query", TEXT, "free text of at most 500 characters");
+        String text = args.optionalText("query", 1, 500, "free text of at most 500 characters");
         TimeRange range = TimeRange.of(args.optionalString("since", Pattern.compile(".{1,64}"), "a time"),
                 args.optionalString("until", Pattern.compile(".{1,64}"), "a time"), "15m");
         int limit = args.optionalInt("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);

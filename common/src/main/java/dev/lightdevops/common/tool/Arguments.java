@@ -46,6 +46,29 @@ public final class Arguments {
         return text;
     }
 
+    /**
+     * Optional free text a person will read, of {@code min} to {@code max} characters: refused with a message naming
+     * the character when it could spoof what is shown ({@link HumanText}).
+     */
+    public String optionalText(String name, int min, int max, String expected) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidArgumentsException(name, "must be a string (" + expected + ")");
+        }
+        String flaw = HumanText.flaw(text);
+        if (flaw != null) {
+            throw new InvalidArgumentsException(name, flaw + " (" + expected + ")");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length < min || length > max) {
+            throw new InvalidArgumentsException(name, "has " + length + " characters; expected " + expected);
+        }
+        return text;
+    }
+
     public boolean optionalBoolean(String name, boolean fallback) {
         Object value = values.get(name);
         if (value == null) {
@@ -92,6 +115,7 @@ public final class Arguments {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+        String shown = HumanText.escaped(text);
+        return shown.length() <= 64 ? shown : shown.substring(0, 64) + "…";
     }
 }

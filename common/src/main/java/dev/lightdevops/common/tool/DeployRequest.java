@@ -12,12 +12,13 @@ public record DeployRequest(String service, String version, Environment environm
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
-    /** No control characters; written with \x escapes so the schema pattern is also a valid JavaScript regex. */
-    public static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{1,500}");
+    /** One line a person can trust ({@link HumanText}); the schema pattern is also a valid JavaScript regex. */
+    public static final Pattern REASON = HumanText.line(1, 500);
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final String SERVICE_TEXT = "a service name: lowercase letters, digits and '-', at most 63 characters";
     static final String VERSION_TEXT = "a version such as 1.4.2 or sha-3f2a9c1 (letters, digits, '.', '_', '+', '-')";
-    static final String REASON_TEXT = "one line of at most 500 characters";
+    static final String REASON_TEXT = "one line of at most 500 characters, without control or bidirectional "
+            + "formatting characters";
     static final String KEY_TEXT = "at most 128 letters, digits, '.', '_', ':' or '-'";
     /** Longest deadline a caller may ask for; the deploy's default deadline caps it anyway. */
     public static final int MAX_TIMEOUT_SECONDS = 86_400;
@@ -32,7 +33,7 @@ public record DeployRequest(String service, String version, Environment environm
                 args.requiredString("service", SERVICE, SERVICE_TEXT),
                 args.requiredString("version", VERSION, VERSION_TEXT),
                 args.environment("environment"),
-                args.optionalString("reason", REASON, REASON_TEXT),
+                args.optionalText("reason", 1, 500, REASON_TEXT),
                 args.optionalString("idempotency_key", IDEMPOTENCY_KEY, KEY_TEXT),
                 args.optionalBoolean("dry_run", false),
                 args.optionalWholeNumber("timeout_seconds", 1, MAX_TIMEOUT_SECONDS),

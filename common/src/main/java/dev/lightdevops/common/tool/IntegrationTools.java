@@ -41,7 +41,8 @@ final class IntegrationTools {
                     "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
                     "level", Map.of("type", "string", "enum", LogLevel.wireNames(), "description",
                             "exact level; warn also matches warning"),
-                    "query", Map.of("type", "string", "maxLength", 500, "description", "free text to search for"),
+                    "query", ToolCatalogue.string(LogQuery.TEXT.pattern(), "free text to search for: one line of at most "
+                            + "500 characters, without control or bidirectional formatting characters"),
                     "since", withDefault(TIME, "15m"),
                     "until", withDefault(TIME, "now"),
                     "limit", Map.of("type", "integer", "minimum", 1, "maximum", LogQuery.MAX_LIMIT,

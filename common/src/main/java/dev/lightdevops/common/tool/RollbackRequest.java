@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 public record RollbackRequest(String service, Environment environment, String operationId, String reason,
         String targetVersion, String idempotencyKey) {
 
-    public static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{10,500}");
+    public static final Pattern REASON = HumanText.line(10, 500);
     public static final Pattern OPERATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    static final String REASON_TEXT = "why you roll back: one line of 10 to 500 characters";
+    static final String REASON_TEXT = "why you roll back: one line of 10 to 500 characters, without control or "
+            + "bidirectional formatting characters";
     static final Set<String> ALLOWED = Set.of("service", "environment", "operation_id", "deployment_id", "reason",
             "target_version", "idempotency_key");
 
@@ -31,7 +32,7 @@ public record RollbackRequest(String service, Environment environment, String op
                     "is required (or operation_id: the id of the deploy operation to roll back)");
         }
         Environment environment = args.environment("environment");
-        String reason = args.optionalString("reason", REASON, REASON_TEXT);
+        String reason = args.optionalText("reason", 10, 500, REASON_TEXT);
         if (reason == null || reason.isBlank()) {
             throw new InvalidArgumentsException("reason", "is required (" + REASON_TEXT + ")");
         }

@@ -46,4 +46,42 @@ class DeployRequestTest {
                 "staging", "force", true)))
                 .hasMessageContaining("unknown argument");
     }
+
+    @Test
+    void aReasonWithABidiOverrideIsRefusedNamingTheCharacter() {
+        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+                "environment", "staging", "reason", "approved by \u202Eecila")))
+                .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("'reason'")
+                .hasMessageContaining("U+202E RIGHT-TO-LEFT OVERRIDE at character 13");
+    }
+
+    @Test
+    void aReasonWithAnUnpairedSurrogateIsRefused() {
+        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+                "environment", "staging", "reason", "fix \uD83D")))
+                .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("unpaired surrogate (U+D83D)");
+    }
+
+    @Test
+    void aReasonInARightToLeftScriptOrWithEmojiIsKept() {
+        String reason = "תיקון דחוף 🔥 — إصلاح";
+
+        assertThat(DeployRequest.from(Map.of("service", "checkout", "version", "1", "environment", "staging",
+                "reason", reason)).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void refusedTextEchoedInAnErrorIsEscaped() {
+        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+                "environment", "\u202Enoitcudorp")))
+                .hasMessageContaining("'\\u202Enoitcudorp'");
+    }
+
+    @Test
+    void theSchemaPatternRefusesWhatTheCodeRefuses() {
+        assertThat(DeployRequest.REASON.matcher("ship it").matches()).isTrue();
+        assertThat(DeployRequest.REASON.matcher("ship \u2067it").matches()).isFalse();
+        assertThat(DeployRequest.REASON.matcher("ship\u0085it").matches()).isFalse();
+        assertThat(DeployRequest.REASON.pattern()).doesNotContain("\\p{").doesNotContain("\\uD8");
+    }
 }
