@@ -23,6 +23,11 @@ public final class Topics {
      * the client's answer may reach any instance. Every api instance reads all of it; short retention.
      */
     public static final String CONFIRMATIONS = "ops.confirmations";
+    /**
+     * What each deploy target itself reports is live (a Kubernetes Deployment's image and replicas), keyed by
+     * {@code service@environment}; compacted. Written by workers, beside {@link #DEPLOYMENTS} and never instead of it.
+     */
+    public static final String OBSERVED_DEPLOYMENTS = "ops.deployments.observed";
     /** Commands that could not be processed, with the reason. */
     public static final String COMMANDS_DLT = "ops.commands.dlt";
 
