@@ -1,15 +1,22 @@
 package dev.lightdevops.api.compat;
 
+import dev.lightdevops.api.mcp.ResourceMethods;
+import dev.lightdevops.api.mcp.ResourceNotFoundException;
+import dev.lightdevops.api.mcp.ResourceRefusedException;
 import dev.lightdevops.api.rest.ToolRoutes;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.tool.InvalidArgumentsException;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.http.MediaType;
+import java.util.function.UnaryOperator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +31,11 @@ class SeedCalls {
     private final CallerResolver callers;
     private final OperationAwaiter awaiter;
     private final CompatProperties settings;
+    private final ResourceMethods resourceReader;
 
-    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationAwaiter awaiter, CompatProperties settings) {
+    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationAwaiter awaiter, CompatProperties settings,
+            ResourceMethods resources) {
+        this.resourceReader = resources;
         this.routes = routes;
         this.callers = callers;
         this.awaiter = awaiter;
@@ -59,17 +69,69 @@ class SeedCalls {
         return routes.call(tool, arguments, caller).thenApply(SeedAnswers::accepted);
     }
 
-    /** Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. */
+    /**
+     * Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. The
+     * metrics route's own parameters are translated first ({@link SeedMetricsQuery}).
+     */
     CompletableFuture<ResponseEntity<Object>> fetch(String tool, Map<String, ?> query, Caller caller) {
-        return routes.callWithQuery(tool, query, caller).thenCompose(this::awaitResult);
+        if (ToolCatalogue.GET_METRICS.equals(tool)) {
+            SeedMetricsQuery metrics;
+            try {
+                metrics = SeedMetricsQuery.from(query);
+            } catch (InvalidArgumentsException invalid) {
+                return CompletableFuture.completedFuture(SeedAnswers.refused(ToolResult.failed("invalid_argument",
+                        invalid.getMessage(), false, "Correct that parameter and call again.")));
+            }
+            return routes.callWithQuery(tool, metrics.arguments(), caller)
+                    .thenCompose(result -> awaitResult(result, metrics::trim));
+        }
+        return routes.callWithQuery(tool, query, caller).thenCompose(result -> awaitResult(result, data -> data));
     }
 
-    private CompletableFuture<ResponseEntity<Object>> awaitResult(ToolResult result) {
+    private CompletableFuture<ResponseEntity<Object>> awaitResult(ToolResult result,
+            UnaryOperator<Map<String, Object>> shape) {
         if (result.error() || !(result.structured().get("operation_id") instanceof String id)) {
             return CompletableFuture.completedFuture(SeedAnswers.accepted(result));
         }
-        return awaiter.awaitTerminal(id, settings.resultWait())
-                .thenApply(latest -> latest.map(SeedAnswers::fetched).orElseGet(() -> SeedAnswers.accepted(result)));
+        return awaiter.awaitTerminal(id, settings.resultWait()).thenApply(latest -> latest
+                .map(operation -> SeedAnswers.fetched(operation, shape))
+                .orElseGet(() -> SeedAnswers.accepted(result)));
+    }
+
+    /** A {@code devops://} resource read by its URI path (the original's {@code GET /mcp/resources/{path}}). */
+    CompletableFuture<ResponseEntity<Object>> resource(String path, String rawQuery, Caller caller) {
+        String uri = "devops:/" + (path.startsWith("/") ? path : "/" + path)
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+        try {
+            return resourceReader.content(uri, caller).handle((content, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ResourceRefusedException refused) {
+                    return SeedAnswers.refused(refused.result());
+                }
+                if (cause instanceof ResourceNotFoundException) {
+                    return notFound(uri);
+                }
+                if (cause != null) {
+                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("success", true);
+                body.put("uri", uri);
+                body.put("data", content);
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+            });
+        } catch (ResourceNotFoundException missing) {
+            return CompletableFuture.completedFuture(notFound(uri));
+        } catch (IllegalArgumentException malformed) {
+            return CompletableFuture.completedFuture(SeedAnswers.refused(ToolResult.failed("invalid_argument",
+                    malformed.getMessage(), false, "Use a path that resources/templates/list names.")));
+        }
+    }
+
+    private static ResponseEntity<Object> notFound(String uri) {
+        return SeedAnswers.refused(ToolResult.failed("not_found", "no resource " + uri, false,
+                "GET /mcp/resources lists the resources; resources/templates/list over MCP names every template."));
     }
 
     Map<String, Object> resources() {
