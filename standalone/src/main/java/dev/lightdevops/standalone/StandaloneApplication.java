@@ -15,20 +15,28 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole stack in one JVM: a real Kafka broker (KRaft, data under {@code ./data}), a worker and the api, started
- * in that order. The api runs with the {@code local} profile: anonymous callers, loopback only.
+ * The whole stack in one JVM: a real Kafka broker (KRaft, data under {@code ./data}), a real PostgreSQL for the
+ * history store (data under {@code ./data/postgres}), a worker and the api, started in that order. The api runs with
+ * the {@code local} profile: anonymous callers, loopback only. A broker or database given from outside
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code DATABASE_URL} / {@code spring.datasource.url}) replaces the embedded one.
  */
 public final class StandaloneApplication implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
 
+    /** The worker keeps no history: Boot's DataSource auto-configuration (on this shared classpath) stays off. */
+    private static final String NO_DATASOURCE =
+            "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
     private final LocalKafkaBroker broker;
+    private final LocalPostgres postgres;
     private final ConfigurableApplicationContext worker;
     private final ConfigurableApplicationContext api;
 
-    private StandaloneApplication(LocalKafkaBroker broker, ConfigurableApplicationContext worker,
-            ConfigurableApplicationContext api) {
+    private StandaloneApplication(LocalKafkaBroker broker, LocalPostgres postgres,
+            ConfigurableApplicationContext worker, ConfigurableApplicationContext api) {
         this.broker = broker;
+        this.postgres = postgres;
         this.worker = worker;
         this.api = api;
     }
@@ -39,17 +47,36 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     public static StandaloneApplication start(String... args) throws Exception {
-        StandaloneProperties settings = settings(args);
+        Launch launch = settings(args);
+        StandaloneProperties settings = launch.settings();
         LocalKafkaBroker broker = settings.kafkaBootstrapServers().isBlank()
                 ? LocalKafkaBroker.start(Path.of(settings.dataDirectory()), settings.kafkaPort()) : null;
         String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrapServers();
         String[] withKafka = Stream.concat(Arrays.stream(args), Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap))
                 .toArray(String[]::new);
-        ConfigurableApplicationContext worker = WorkerApplication.builder().profiles("local")
-                .registerShutdownHook(false).run(workerArguments(withKafka));
-        ConfigurableApplicationContext api = ApiApplication.builder().profiles("local")
-                .registerShutdownHook(false).run(withKafka);
-        StandaloneApplication stack = new StandaloneApplication(broker, worker, api);
+        LocalPostgres postgres = settings.embeddedPostgres() && !launch.databaseGiven()
+                ? LocalPostgres.start(Path.of(settings.dataDirectory()), settings.postgresPort()) : null;
+        String[] apiArguments = postgres == null ? withKafka
+                : Stream.concat(Arrays.stream(withKafka), Arrays.stream(postgres.apiArguments())).toArray(String[]::new);
+        ConfigurableApplicationContext worker = null;
+        ConfigurableApplicationContext api;
+        try {
+            worker = WorkerApplication.builder().profiles("local").registerShutdownHook(false)
+                    .run(workerArguments(withKafka));
+            api = ApiApplication.builder().profiles("local").registerShutdownHook(false).run(apiArguments);
+        } catch (RuntimeException failed) {
+            if (worker != null) {
+                worker.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            throw failed;
+        }
+        StandaloneApplication stack = new StandaloneApplication(broker, postgres, worker, api);
         String ready = "Light DevOps MCP is ready. Point your MCP client at " + stack.mcpUrl() + "  (dashboard: "
                 + stack.baseUrl() + "/, REST: " + stack.baseUrl() + "/api/v1, health: http://127.0.0.1:"
                 + api.getEnvironment().getProperty("local.management.port") + "/actuator/health)";
@@ -66,7 +93,7 @@ public final class StandaloneApplication implements AutoCloseable {
     private static String[] workerArguments(String[] args) {
         return Stream.concat(Arrays.stream(args)
                         .filter(arg -> !arg.startsWith("--server.port=") && !arg.startsWith("--server.address=")),
-                Stream.of("--server.port=0", "--server.address=127.0.0.1")).toArray(String[]::new);
+                Stream.of("--server.port=0", "--server.address=127.0.0.1", NO_DATASOURCE)).toArray(String[]::new);
     }
 
     public String baseUrl() {
@@ -82,16 +109,30 @@ public final class StandaloneApplication implements AutoCloseable {
     public void close() {
         api.close();
         worker.close();
+        if (postgres != null) {
+            postgres.close();
+        }
         if (broker != null) {
             broker.close();
         }
     }
 
-    private static StandaloneProperties settings(String... args) {
+    /** The JDBC URL of the embedded history database, or empty when the stack uses one given from outside. */
+    public java.util.Optional<String> embeddedDatabaseUrl() {
+        return java.util.Optional.ofNullable(postgres).map(LocalPostgres::jdbcUrl);
+    }
+
+    /** The launcher's settings, and whether a history database was given from outside. */
+    private record Launch(StandaloneProperties settings, boolean databaseGiven) {
+    }
+
+    private static Launch settings(String... args) {
         try (ConfigurableApplicationContext launcher = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .properties("spring.config.name=standalone").run(args)) {
-            return launcher.getBean(StandaloneProperties.class);
+            boolean given = !launcher.getEnvironment().getProperty("spring.datasource.url", "").isBlank()
+                    || !launcher.getEnvironment().getProperty("DATABASE_URL", "").isBlank();
+            return new Launch(launcher.getBean(StandaloneProperties.class), given);
         }
     }
 

@@ -15,20 +15,23 @@ public final class Permissions {
     public static final String READ_OPERATIONS = "read_operations";
     public static final String CANCEL_OWN = "cancel_own";
     public static final String CANCEL_ANY = "cancel_any";
+    /** The audit trail's details (arguments, client address, detail) of principals other than the caller. */
+    public static final String READ_AUDIT = "read_audit";
 
     /**
      * Permissions anonymous callers never get, whatever their configured role says: production, cancelling others'
      * operations, and every approval (an approval must name a person).
      */
     static final Set<String> NEVER_ANONYMOUS = Set.of(deploy(Environment.PRODUCTION), rollback(Environment.PRODUCTION),
-            CANCEL_ANY, approve(Environment.DEVELOPMENT), approve(Environment.STAGING), approve(Environment.PRODUCTION));
+            CANCEL_ANY, READ_AUDIT, approve(Environment.DEVELOPMENT), approve(Environment.STAGING),
+            approve(Environment.PRODUCTION));
 
     /** Every approval permission: approve_operation and reject_operation need one of them to be offered. */
     public static final Set<String> APPROVALS = Set.of(approve(Environment.DEVELOPMENT), approve(Environment.STAGING),
             approve(Environment.PRODUCTION));
 
     public static final Set<String> ALL = Set.of(READ_LOGS, READ_METRICS, READ_DEPLOYMENTS, READ_OPERATIONS,
-            CANCEL_OWN, CANCEL_ANY,
+            CANCEL_OWN, CANCEL_ANY, READ_AUDIT,
             deploy(Environment.DEVELOPMENT), deploy(Environment.STAGING), deploy(Environment.PRODUCTION),
             rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION),
             approve(Environment.DEVELOPMENT), approve(Environment.STAGING), approve(Environment.PRODUCTION));

@@ -45,6 +45,8 @@ public class ToolPermissions {
                     Set.of(Permissions.CANCEL_OWN, Permissions.CANCEL_ANY), "cancel operations")),
             Map.entry(ToolCatalogue.LIST_DEPLOYMENTS,
                     args -> Requirement.of(Permissions.READ_DEPLOYMENTS, "list deployments")),
+            Map.entry(ToolCatalogue.LIST_CHANGES,
+                    args -> Requirement.of(Permissions.READ_OPERATIONS, "list changes")),
             Map.entry(ToolCatalogue.AUTHENTICATE_USER, args -> new Requirement(Set.of(), "see who you are")));
 
     /** Whether the table knows the tool; a test asserts this for every catalogue entry. */

@@ -52,6 +52,7 @@ class PermissionMatrixTest {
             Map.entry("list_operations", env -> Set.of("read_operations")),
             Map.entry("cancel_operation", env -> Set.of("cancel_own", "cancel_any")),
             Map.entry("list_deployments", env -> Set.of("read_deployments")),
+            Map.entry("list_changes", env -> Set.of("read_operations")),
             Map.entry("authenticate_user", env -> Set.of()));
 
     @Test
@@ -61,8 +62,8 @@ class PermissionMatrixTest {
             assertThat(ToolPermissions.covers(tool.name())).as("permission mapping for " + tool.name()).isTrue();
         }
         for (String name : List.of("deploy_service", "rollback_deployment", "get_logs", "get_metrics",
-                "get_operation", "list_operations", "cancel_operation", "list_deployments", "authenticate_user",
-                "approve_operation", "reject_operation")) {
+                "get_operation", "list_operations", "cancel_operation", "list_deployments", "list_changes",
+                "authenticate_user", "approve_operation", "reject_operation")) {
             assertThat(ToolPermissions.covers(name)).as(name).isTrue();
         }
     }
