@@ -219,6 +219,7 @@
     $('count-failed').textContent = all.filter((op) => TERMINAL.has(op.status) && op.status !== 'succeeded').length;
     $('count-total').textContent = all.length;
     renderTargets(all.filter((op) => matches(op, Object.assign({}, f, { status: '', type: '', text: '' }))));
+    window.LightDevopsApprovals.render(all);
   }
 
   async function loadServerInfo() {
@@ -229,6 +230,7 @@
     } catch (ignored) { /* the dashboard works without it */ }
   }
 
+  window.LightDevopsApprovals.init({ headers, shown });
   filterIds.forEach((id) => $(id).addEventListener('input', scheduleRender));
   $('token').value = token();
   $('token').addEventListener('change', () => { localStorage.setItem('lightdevops.token', $('token').value.trim()); location.reload(); });

@@ -13,6 +13,8 @@ import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +34,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real browser (headless Debian chromium): the page loads, its live feed connects, operations
- * started by the test appear, move through their stages and reach {@code succeeded}. Skipped where chromium is not
- * installed; {@code scripts/dashboard-browser-check.sh} installs it and runs this test. With the system property
- * {@code dashboard.screenshot} set, the screenshot taken while operations are in flight is written there.
+ * started by the test appear, move through their stages and reach {@code succeeded}; a production deploy waiting for
+ * approval is shown with who asked for what, and a release manager's click on its Approve button queues it. Skipped
+ * where chromium is not installed; {@code scripts/dashboard-browser-check.sh} installs it and runs this test. With
+ * the system property {@code dashboard.screenshot} set, the screenshot taken while operations are in flight is
+ * written there.
  */
 class DashboardBrowserTest {
 
@@ -115,6 +120,52 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.evaluate(row).asString("").isEmpty());
         assertThat(browser.evaluate(row).asString()).contains("mallory\\u202Eecila", "\\u2066approved\\u2069")
                 .doesNotContain("\u202E", "\u2066");
+    }
+
+    @Test
+    void aReleaseManagerApprovesAProductionDeployWithTheDashboardsButton() throws Exception {
+        String alice = localToken("alice", "Developer_prod_access");
+        String bob = localToken("bob", "Release_manager");
+        HttpResponse<String> accepted = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
+                        + "/api/v1/tools/deploy_service")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + alice).POST(HttpRequest.BodyPublishers.ofString("""
+                        {"service":"checkout","version":"3.1.4","environment":"production","reason":"spring release"}""")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = ContractJson.mapper().readTree(accepted.body()).get("operation_id").asString();
+        String card = "document.querySelector('#approvals .approval[data-operation-id=\"" + id + "\"]')";
+        try {
+            browser.navigate(stack.baseUrl() + "/");
+            browser.evaluate("localStorage.setItem('lightdevops.token', '" + bob + "')");
+            browser.navigate(stack.baseUrl() + "/");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(card + "?.querySelector("
+                    + "'[data-action=approve]')?.hidden === false").asBoolean());
+            assertThat(browser.evaluate(card + ".textContent").asString()).contains("deploy", "checkout", "3.1.4",
+                    "production", "alice", "spring release", "approve_production");
+
+            // The reason goes where the page asks for it: the card's field, or a prompt (answered here, headless).
+            browser.evaluate("(() => { window.prompt = () => 'release window open'; const field = " + card
+                    + ".querySelector('input.reason'); if (field) field.value = 'release window open'; return true; })()");
+            browser.evaluate(card + ".querySelector('[data-action=approve]').click()");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode operation = ContractJson.mapper().readTree(Http.send(HttpRequest.newBuilder(
+                        URI.create(stack.baseUrl() + "/api/v1/operations/" + id))
+                        .header("Authorization", "Bearer " + bob).GET()).body());
+                assertThat(operation.get("status").asString()).isIn("queued", "running", "succeeded");
+                JsonNode approval = operation.get("approval").get("approvals").get(0);
+                assertThat(approval.get("principal").asString()).isEqualTo("bob");
+                assertThat(approval.get("reason").asString()).isEqualTo("release window open");
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(card + " === null").asBoolean());
+        } finally {
+            browser.evaluate("localStorage.removeItem('lightdevops.token')");
+        }
+    }
+
+    private static String localToken(String subject, String role) {
+        return ContractJson.mapper().readTree(Http.postJson(stack.baseUrl() + "/local/tokens",
+                "{\"subject\":\"" + subject + "\",\"role\":\"" + role + "\",\"tenant\":\"acme\"}").body())
+                .get("access_token").asString();
     }
 
     private static List<String> statusesInPage() {
