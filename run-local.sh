@@ -8,4 +8,5 @@ cd "$(dirname "$0")"
 rm -f standalone/target/light-devops-mcp.jar
 ./mvnw -q -B package -DskipTests -pl standalone -am
 source scripts/jdk.sh
-exec "$JAVA" ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"
+# One JVM holds the broker, a worker and the api: a heap chosen here, not 1/4 of the machine's RAM (JAVA_OPTS overrides).
+exec "$JAVA" ${JAVA_OPTS:--Xmx1g -XX:+UseStringDeduplication} -jar standalone/target/light-devops-mcp.jar "$@"

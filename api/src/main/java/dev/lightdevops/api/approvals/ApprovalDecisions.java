@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,7 +93,7 @@ public class ApprovalDecisions {
 
     private Outcome decide(String id, Action action, String reason, Caller caller, String tool) {
         String client = AuditTrail.currentClientAddress();
-        Operation operation = await(lookup.find(id, caller));
+        Operation operation = lookup.find(id, caller);
         String verb = action == Action.APPROVE ? "approve" : "reject";
         Approval approval = operation.approval();
         if (approval == null) {
@@ -153,10 +152,10 @@ public class ApprovalDecisions {
         Approval decided = verdict.tally().applyTo(operation.approval());
         ApprovalClaim claim = verdict.claim();
         Operation outcome = claim.action() == Action.APPROVE
-                ? await(publisher.publish(operation.approved(decided,
+                ? publisher.publish(operation.approved(decided,
                         Placeholders.forOperation(operation.id(), summaryOf(operation)), runDeadline(operation, now),
-                        now), operation.target().key()))
-                : await(publisher.publishSnapshot(terminal(operation, claim, decided, now)));
+                        now), operation.target().key())
+                : written(terminal(operation, claim, decided, now));
         view.apply(outcome);
         String action = switch (claim.action()) {
             case APPROVE -> "approved";
@@ -191,9 +190,8 @@ public class ApprovalDecisions {
                         + claim.principal() + ", but the server that approved it stopped before it queued the "
                         + "operation; nothing ran: deploy again", true), decided, now)
                 : terminal(operation, claim, decided, now);
-        Operation written = await(publisher.publishSnapshot(settled));
-        view.apply(written);
-        audit.record(ApprovalAudit.step(now, "approval_settled", claim, written, null, null));
+        view.apply(written(settled));
+        audit.record(ApprovalAudit.step(now, "approval_settled", claim, settled, null, null));
         return true;
     }
 
@@ -212,8 +210,7 @@ public class ApprovalDecisions {
 
     private Outcome recordApproval(Operation operation, Verdict verdict, String client, String tool) {
         Instant now = clock.instant();
-        Operation partly = await(publisher.publishSnapshot(
-                operation.withApproval(verdict.tally().applyTo(operation.approval()), now)));
+        Operation partly = written(operation.withApproval(verdict.tally().applyTo(operation.approval()), now));
         view.apply(partly);
         audit.record(ApprovalAudit.step(now, "approval_recorded", verdict.claim(), partly, client, tool));
         return new Outcome(partly, "Your approval of operation " + partly.id() + " is recorded; it waits for "
@@ -222,8 +219,8 @@ public class ApprovalDecisions {
 
     private Outcome tooLate(Operation operation, Verdict verdict) {
         // The deciding instance publishes the outcome; give this view a moment to hear it, then answer as it stands.
-        Operation settled = await(view.awaitMatch(operation.id(),
-                snapshot -> snapshot.status() != OperationStatus.AWAITING_APPROVAL, operations.catchUpTimeout()))
+        Operation settled = view.awaitMatch(operation.id(),
+                snapshot -> snapshot.status() != OperationStatus.AWAITING_APPROVAL, operations.catchUpTimeout())
                 .orElse(operation);
         ApprovalClaim decider = verdict.tally().decidedBy();
         return new Outcome(settled, "Operation " + settled.id() + " was " + verdict.tally().decision()
@@ -291,14 +288,9 @@ public class ApprovalDecisions {
                 : target != null ? " to " + target : "") + " in " + operation.target().environment();
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failure) {
-            if (failure.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failure;
-        }
+    /** The snapshot once Kafka acknowledged it ({@link CommandNotDurableException} otherwise). */
+    private Operation written(Operation snapshot) {
+        publisher.publishSnapshot(snapshot);
+        return snapshot;
     }
 }

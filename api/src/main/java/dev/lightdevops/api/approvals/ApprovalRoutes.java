@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,21 +37,21 @@ class ApprovalRoutes {
     @PostMapping("/{id}:approve")
     @Operation(operationId = "approveOperation", summary = "Approve an operation awaiting approval "
             + "(tool approve_operation)")
-    CompletableFuture<ResponseEntity<Object>> approve(@PathVariable String id,
+    ResponseEntity<Object> approve(@PathVariable String id,
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
-        return tools.call(ToolCatalogue.APPROVE_OPERATION, arguments(id, body), callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(tools.call(ToolCatalogue.APPROVE_OPERATION, arguments(id, body),
+                callers.resolve(request)));
     }
 
     @PostMapping("/{id}:reject")
     @Operation(operationId = "rejectOperation", summary = "Reject an operation awaiting approval, with a reason "
             + "(tool reject_operation)")
-    CompletableFuture<ResponseEntity<Object>> reject(@PathVariable String id,
+    ResponseEntity<Object> reject(@PathVariable String id,
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
-        return tools.call(ToolCatalogue.REJECT_OPERATION, arguments(id, body), callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(tools.call(ToolCatalogue.REJECT_OPERATION, arguments(id, body),
+                callers.resolve(request)));
     }
 
     private static Map<String, Object> arguments(String id, Map<String, Object> body) {

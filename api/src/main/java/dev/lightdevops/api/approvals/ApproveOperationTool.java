@@ -10,7 +10,6 @@ import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code approve_operation}: one approval of an operation awaiting approval; the deciding one queues it. */
@@ -31,12 +30,11 @@ class ApproveOperationTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         String id = OperationArguments.id(arguments, Set.of("reason"));
         String reason = Arguments.of(arguments, Set.of("operation_id", "id", "reason"))
                 .optionalString("reason", DeployRequest.REASON, REASON_TEXT);
-        return CompletableFuture.completedFuture(
-                answer(decisions.approve(id, reason, caller, ToolCatalogue.APPROVE_OPERATION)));
+        return answer(decisions.approve(id, reason, caller, ToolCatalogue.APPROVE_OPERATION));
     }
 
     static ToolResult answer(ApprovalDecisions.Outcome outcome) {

@@ -10,7 +10,6 @@ import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code reject_operation}: ends an operation awaiting approval {@code rejected}, with the reason. */
@@ -29,11 +28,10 @@ class RejectOperationTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         String id = OperationArguments.id(arguments, Set.of("reason"));
         String reason = Arguments.of(arguments, Set.of("operation_id", "id", "reason"))
                 .requiredString("reason", DeployRequest.REASON, ApproveOperationTool.REASON_TEXT);
-        return CompletableFuture.completedFuture(ApproveOperationTool.answer(
-                decisions.reject(id, reason, caller, ToolCatalogue.REJECT_OPERATION)));
+        return ApproveOperationTool.answer(decisions.reject(id, reason, caller, ToolCatalogue.REJECT_OPERATION));
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Gateway-style aliases: the seed routes called by their operation ids ({@code POST /getMcpResourcesLogs} with
  * {@code {"params":{"arguments":{...}}}}), at the root and under {@code /mcp/tools/} where the original's README
- * lists them ({@code POST /mcp/tools/getMcpResourcesLogs}, ...). Each alias is an explicit path, so no route can shadow another (the
- * original's catch-all did). Hidden from the OpenAPI document: there, each call is listed once, under its route.
+ * lists them ({@code POST /mcp/tools/getMcpResourcesLogs}, ...). Each alias is an explicit path, so no route can
+ * shadow another (the original's catch-all did). Hidden from the OpenAPI document: there, each call is listed once, under its route.
  * The tool aliases ({@code postMcpTools*}) answer POST only: any web page can make a browser send a GET.
  */
 @Hidden
@@ -54,35 +53,35 @@ class SeedAliasesController {
 
     @RequestMapping(path = {"/getMcpResourcesLogs", "/mcp/tools/getMcpResourcesLogs"},
             method = {RequestMethod.GET, RequestMethod.POST})
-    CompletableFuture<ResponseEntity<Object>> getMcpResourcesLogs(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> getMcpResourcesLogs(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_LOGS, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = {"/getMcpResourcesMetrics", "/mcp/tools/getMcpResourcesMetrics"},
             method = {RequestMethod.GET, RequestMethod.POST})
-    CompletableFuture<ResponseEntity<Object>> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_METRICS, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = {"/postMcpToolsDeployService", "/mcp/tools/postMcpToolsDeployService"},
             method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsDeployService(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsDeployService(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.DEPLOY_SERVICE, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = {"/postMcpToolsRollbackDeployment", "/mcp/tools/postMcpToolsRollbackDeployment"},
             method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = {"/postMcpToolsAuthenticateUser", "/mcp/tools/postMcpToolsAuthenticateUser"},
             method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.AUTHENTICATE_USER, merged(query, body), calls.caller(request));
     }

@@ -3,20 +3,20 @@ package dev.lightdevops.api.compat;
 import dev.lightdevops.api.mcp.ResourceMethods;
 import dev.lightdevops.api.mcp.ResourceNotFoundException;
 import dev.lightdevops.api.mcp.ResourceRefusedException;
+import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.rest.ToolRoutes;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.springframework.http.MediaType;
 import java.util.function.UnaryOperator;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +29,16 @@ class SeedCalls {
 
     private final ToolRoutes routes;
     private final CallerResolver callers;
-    private final OperationAwaiter awaiter;
+    private final OperationView view;
     private final CompatProperties settings;
     private final ResourceMethods resourceReader;
 
-    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationAwaiter awaiter, CompatProperties settings,
+    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationView view, CompatProperties settings,
             ResourceMethods resources) {
         this.resourceReader = resources;
         this.routes = routes;
         this.callers = callers;
-        this.awaiter = awaiter;
+        this.view = view;
         this.settings = settings;
     }
 
@@ -65,68 +65,57 @@ class SeedCalls {
         return arguments;
     }
 
-    CompletableFuture<ResponseEntity<Object>> call(String tool, Map<String, Object> arguments, Caller caller) {
-        return routes.call(tool, arguments, caller).thenApply(SeedAnswers::accepted);
+    ResponseEntity<Object> call(String tool, Map<String, Object> arguments, Caller caller) {
+        return SeedAnswers.accepted(routes.call(tool, arguments, caller));
     }
 
     /**
      * Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. The
      * metrics route's own parameters are translated first ({@link SeedMetricsQuery}).
      */
-    CompletableFuture<ResponseEntity<Object>> fetch(String tool, Map<String, ?> query, Caller caller) {
+    ResponseEntity<Object> fetch(String tool, Map<String, ?> query, Caller caller) {
         if (ToolCatalogue.GET_METRICS.equals(tool)) {
             SeedMetricsQuery metrics;
             try {
                 metrics = SeedMetricsQuery.from(query);
             } catch (InvalidArgumentsException invalid) {
-                return CompletableFuture.completedFuture(SeedAnswers.refused(ToolResult.failed("invalid_argument",
-                        invalid.getMessage(), false, "Correct that parameter and call again.")));
+                return SeedAnswers.refused(ToolResult.failed("invalid_argument", invalid.getMessage(), false,
+                        "Correct that parameter and call again."));
             }
-            return routes.callWithQuery(tool, metrics.arguments(), caller)
-                    .thenCompose(result -> awaitResult(result, metrics::trim));
+            return awaitResult(routes.callWithQuery(tool, metrics.arguments(), caller), metrics::trim);
         }
-        return routes.callWithQuery(tool, query, caller).thenCompose(result -> awaitResult(result, data -> data));
+        return awaitResult(routes.callWithQuery(tool, query, caller), data -> data);
     }
 
-    private CompletableFuture<ResponseEntity<Object>> awaitResult(ToolResult result,
-            UnaryOperator<Map<String, Object>> shape) {
+    private ResponseEntity<Object> awaitResult(ToolResult result, UnaryOperator<Map<String, Object>> shape) {
         if (result.error() || !(result.structured().get("operation_id") instanceof String id)) {
-            return CompletableFuture.completedFuture(SeedAnswers.accepted(result));
+            return SeedAnswers.accepted(result);
         }
-        return awaiter.awaitTerminal(id, settings.resultWait()).thenApply(latest -> latest
+        return view.awaitMatch(id, Operation::isTerminal, settings.resultWait())
                 .map(operation -> SeedAnswers.fetched(operation, shape))
-                .orElseGet(() -> SeedAnswers.accepted(result)));
+                .orElseGet(() -> SeedAnswers.accepted(result));
     }
 
     /** A {@code devops://} resource read by its URI path (the original's {@code GET /mcp/resources/{path}}). */
-    CompletableFuture<ResponseEntity<Object>> resource(String path, String rawQuery, Caller caller) {
+    ResponseEntity<Object> resource(String path, String rawQuery, Caller caller) {
         String uri = "devops:/" + (path.startsWith("/") ? path : "/" + path)
                 + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+        Object content;
         try {
-            return resourceReader.content(uri, caller).handle((content, failure) -> {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof ResourceRefusedException refused) {
-                    return SeedAnswers.refused(refused.result());
-                }
-                if (cause instanceof ResourceNotFoundException) {
-                    return notFound(uri);
-                }
-                if (cause != null) {
-                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                }
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("success", true);
-                body.put("uri", uri);
-                body.put("data", content);
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-            });
+            content = resourceReader.content(uri, caller);
+        } catch (ResourceRefusedException refused) {
+            return SeedAnswers.refused(refused.result());
         } catch (ResourceNotFoundException missing) {
-            return CompletableFuture.completedFuture(notFound(uri));
+            return notFound(uri);
         } catch (IllegalArgumentException malformed) {
-            return CompletableFuture.completedFuture(SeedAnswers.refused(ToolResult.failed("invalid_argument",
-                    malformed.getMessage(), false, "Use a path that resources/templates/list names.")));
+            return SeedAnswers.refused(ToolResult.failed("invalid_argument", malformed.getMessage(), false,
+                    "Use a path that resources/templates/list names."));
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("uri", uri);
+        body.put("data", content);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static ResponseEntity<Object> notFound(String uri) {

@@ -51,7 +51,10 @@ class ConfirmationRounds implements DisposableBean {
     private final ApprovalProperties approvals;
     private final McpProperties settings;
     private final JsonMapper json;
-    /** Where a confirmed call continues: never the thread of the Kafka listener that delivered the answer. */
+    /**
+     * Where a confirmed call continues, blocking as any call does: a virtual thread of its own, never the thread of
+     * the Kafka listener that delivered the answer (the request's thread has returned the stream by then).
+     */
     private final ExecutorService continuations = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("confirmed-call-", 0).factory());
 
@@ -157,11 +160,11 @@ class ConfirmationRounds implements DisposableBean {
                 McpRequest confirmed = confirmations.withArguments(request, accepted.arguments());
                 ToolDefinition tool = tools.resolve(confirmed);
                 if (confirmed.progressToken() != null && !tools.wantsTask(confirmed, tool)) {
-                    progress.attach(emitter, stream, confirmed, tools.invoke(confirmed, tool));
+                    progress.attach(emitter, stream, confirmed,
+                            CompletableFuture.completedFuture(tools.invoke(confirmed, tool)));
                     return;
                 }
-                methods.dispatch(confirmed).whenComplete((result, failure) -> stream.finish(failure == null
-                        ? JsonRpc.result(confirmed.id(), result) : ProgressStreams.errorResponse(confirmed, failure)));
+                stream.finish(JsonRpc.result(confirmed.id(), methods.dispatch(confirmed)));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,43 +71,37 @@ public class ResourceMethods {
         return cacheable(request, Map.of("resourceTemplates", templates));
     }
 
-    CompletableFuture<Map<String, Object>> read(McpRequest request) {
+    Map<String, Object> read(McpRequest request) {
         String uri = request.requireText("uri");
-        CompletableFuture<Object> body;
+        Object content;
         try {
-            body = content(uri, request.caller());
+            content = content(uri, request.caller());
         } catch (ResourceNotFoundException missing) {
             throw notFound(uri, request);
+        } catch (ResourceRefusedException refused) {
+            throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + refused.result().text());
         } catch (IllegalArgumentException malformed) {
             throw JsonRpcException.invalidParams(malformed.getMessage());
         }
-        return body.exceptionally(failure -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ResourceRefusedException refused) {
-                throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + refused.result().text());
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(cause);
-        }).thenApply(content -> cacheable(request, Map.of("contents",
-                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content))))));
+        return cacheable(request, Map.of("contents",
+                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content)))));
     }
 
     /**
      * The content of a {@code devops://} resource as {@code caller} may read it: what {@code resources/read} returns
      * as JSON text, and what the original's {@code GET /mcp/resources/{resource_path}} returns as the body. Throws
-     * {@link ResourceNotFoundException} for what does not exist (or the caller may not see), and
-     * {@link IllegalArgumentException} for a malformed URI; the future fails with {@link ResourceRefusedException}
-     * when the resource's tool refused the read.
+     * {@link ResourceNotFoundException} for what does not exist (or the caller may not see),
+     * {@link IllegalArgumentException} for a malformed URI and {@link ResourceRefusedException} when the resource's
+     * tool refused the read.
      */
-    public CompletableFuture<Object> content(String uri, Caller caller) {
+    public Object content(String uri, Caller caller) {
         URI parsed = parse(uri);
         List<String> path = Arrays.stream(parsed.getPath() == null ? new String[0] : parsed.getPath().split("/"))
                 .filter(segment -> !segment.isEmpty()).toList();
         Map<String, Object> query = query(parsed.getRawQuery());
         String kind = parsed.getHost() == null ? "" : parsed.getHost();
         return switch (kind) {
-            case "operations" -> CompletableFuture.completedFuture(path.isEmpty() ? Map.of("operations", mine(caller))
-                    : operation(path.get(0), caller));
+            case "operations" -> path.isEmpty() ? Map.of("operations", mine(caller)) : operation(path.get(0), caller);
             case "logs" -> viaTool(ToolCatalogue.GET_LOGS, withService(path, query), caller);
             case "metrics" -> viaTool(ToolCatalogue.GET_METRICS, metricsArguments(path, query), caller);
             case "deployments" -> viaTool(ToolCatalogue.LIST_DEPLOYMENTS,
@@ -121,16 +115,15 @@ public class ResourceMethods {
                 .orElseThrow(() -> new ResourceNotFoundException(OPERATIONS + "/" + id));
     }
 
-    private CompletableFuture<Object> viaTool(String tool, Map<String, Object> arguments, Caller caller) {
+    private Object viaTool(String tool, Map<String, Object> arguments, Caller caller) {
         if (!hasTool(tool)) {
             throw new ResourceNotFoundException(tool);
         }
-        return tools.call(tool, arguments, caller).thenApply(result -> {
-            if (result.error()) {
-                throw new ResourceRefusedException(result);
-            }
-            return result.structured();
-        });
+        ToolResult result = tools.call(tool, arguments, caller);
+        if (result.error()) {
+            throw new ResourceRefusedException(result);
+        }
+        return result.structured();
     }
 
     private List<Operation> mine(McpRequest request) {

@@ -5,7 +5,6 @@ import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,7 @@ class OperationsController {
     }
 
     @GetMapping("/{id}")
-    CompletableFuture<Operation> get(@PathVariable String id, @RequestParam(required = false) String wait,
+    Operation get(@PathVariable String id, @RequestParam(required = false) String wait,
             HttpServletRequest request) {
         Duration waitFor = parseWait(wait);
         if (waitFor.isZero()) {
@@ -52,7 +51,7 @@ class OperationsController {
     }
 
     @GetMapping
-    CompletableFuture<OperationListing.Page> list(@RequestParam(required = false) String status,
+    OperationListing.Page list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String type, @RequestParam(required = false) String service,
             @RequestParam(required = false) String environment,
             @RequestParam(name = "requested_by", required = false) String requestedBy,
@@ -68,7 +67,7 @@ class OperationsController {
     }
 
     @PostMapping("/{id}:cancel")
-    CompletableFuture<Operation> cancel(@PathVariable String id, HttpServletRequest request) {
+    Operation cancel(@PathVariable String id, HttpServletRequest request) {
         return cancellation.cancel(id, callers.resolve(request), "rest:cancel");
     }
 

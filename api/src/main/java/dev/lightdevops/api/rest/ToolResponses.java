@@ -45,7 +45,7 @@ public final class ToolResponses {
             case "permission_denied", "two_person_rule" -> HttpStatus.FORBIDDEN;
             case "not_found" -> HttpStatus.NOT_FOUND;
             case "conflict", "already_exists", "not_awaiting_approval" -> HttpStatus.CONFLICT;
-            case "unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            case "unavailable", "outcome_unknown" -> HttpStatus.SERVICE_UNAVAILABLE;
             case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
@@ -61,6 +61,9 @@ public final class ToolResponses {
         }
         if (result.structured().get("error") instanceof Map<?, ?> error && error.get("next_action") != null) {
             problem.setProperty("next_action", error.get("next_action"));
+        }
+        if (result.structured().get("operation_id") instanceof String id) {
+            problem.setProperty("operation_id", id);
         }
         return problem;
     }

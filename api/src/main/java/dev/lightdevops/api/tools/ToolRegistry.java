@@ -2,6 +2,7 @@ package dev.lightdevops.api.tools;
 
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
 import dev.lightdevops.api.approvals.TwoPersonRuleException;
+import dev.lightdevops.api.operations.AcceptanceUnknownException;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.api.security.Caller;
@@ -13,8 +14,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Every {@link ToolHandler} bean by name. {@link #call} passes every call through the security gate
  * ({@link ToolCallGate}: permission, rate limit, active-operation cap) before the handler runs, and turns refusals
  * the caller can act on (invalid arguments, missing permission, an approval rule, Kafka unavailable) into error
- * results that name the next valid action, so a model sees the reason and can correct itself. Limit refusals propagate, for the edge to answer 429 / a JSON-RPC error.
+ * results that name the next valid action, so a model sees the reason and can correct itself. Limit refusals
+ * propagate, for the edge to answer 429 / a JSON-RPC error.
  */
 @Component
 public class ToolRegistry {
@@ -43,7 +43,7 @@ public class ToolRegistry {
         return handlers.values().stream().sorted(java.util.Comparator.comparing(h -> h.definition().name())).toList();
     }
 
-    public CompletableFuture<ToolResult> call(String name, Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(String name, Map<String, Object> arguments, Caller caller) {
         ToolHandler handler = handlers.get(name);
         if (handler == null) {
             throw new UnknownToolException(name);
@@ -51,23 +51,24 @@ public class ToolRegistry {
         // One observation per call: the span the operation's trace starts from, and the devops.tool.calls timer
         // (acceptance latency of mutating tools, by tool and outcome).
         Observation observation = ToolCallObservation.start(name, handler.definition(), caller, observations);
-        CompletableFuture<ToolResult> answer;
+        ToolResult answer;
         try (Observation.Scope scope = observation.openScope()) {
             gate.admit(handler.definition(), arguments, caller);
-            answer = handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
+            answer = handler.call(arguments, caller);
         } catch (RuntimeException refused) {
             try {
-                answer = CompletableFuture.completedFuture(asResult(refused));
+                answer = asResult(refused);
             } catch (RuntimeException unmapped) {
                 ToolCallObservation.stop(observation, null, unmapped);
                 throw unmapped;
             }
         }
-        return answer.whenComplete((result, failure) -> ToolCallObservation.stop(observation, result, failure));
+        ToolCallObservation.stop(observation, answer, null);
+        return answer;
     }
 
     /** A refusal the caller can act on, as an error result whose text ends with the next valid action. */
-    private static ToolResult asResult(Throwable failure) {
+    private static ToolResult asResult(RuntimeException failure) {
         return switch (failure) {
             case InvalidArgumentsException invalid -> ToolResult.failed("invalid_argument", invalid.getMessage(),
                     false, "Correct that argument and call again; tools/list gives the input schema.");
@@ -78,16 +79,13 @@ public class ToolRegistry {
                     "Check the operation_id: list_operations lists the operations you can see.");
             case CommandNotDurableException unavailable -> ToolResult.failed("unavailable",
                     unavailable.getMessage(), true, "Try the same call again in a few seconds.");
+            case AcceptanceUnknownException unknown -> ToolResult.outcomeUnknown(unknown.operationId(),
+                    unknown.getMessage());
             case TwoPersonRuleException sameperson -> ToolResult.failed("two_person_rule", sameperson.getMessage(),
                     false, "Ask another approver to call approve_operation with this operation_id.");
             case NotAwaitingApprovalException decided -> ToolResult.failed("not_awaiting_approval",
                     decided.getMessage(), false, "Call get_operation with this operation_id to see its status.");
-            case RuntimeException other -> throw other;
-            default -> throw new CompletionException(failure);
+            default -> throw failure;
         };
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

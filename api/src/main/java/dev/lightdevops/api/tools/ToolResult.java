@@ -21,7 +21,7 @@ public record ToolResult(String text, Map<String, Object> structured, boolean er
         structured.put("status", operation.status().wireName());
         structured.put("poll_interval_ms", pollInterval.toMillis());
         structured.put("result", operation.placeholder());
-        structured.put("operation", operation);
+        structured.put("operation", operation.withoutPlaceholder());
         String text = "Operation " + operation.id() + " is " + operation.status().wireName()
                 + ". Its result is a placeholder, not the outcome: call get_operation with {\"operation_id\": \""
                 + operation.id() + "\"} every " + Math.max(1, pollInterval.toSeconds())
@@ -30,6 +30,23 @@ public record ToolResult(String text, Map<String, Object> structured, boolean er
                         ? " It runs only once " + operation.approval().required() + " other person(s) holding "
                                 + operation.approval().permission() + " approve it (approve_operation)." : "");
         return new ToolResult(text, structured, false);
+    }
+
+    /**
+     * Kafka confirmed neither the acceptance nor its withdrawal: an error that carries the operation id, so that the
+     * caller checks that operation before retrying instead of starting a second one (the message says so).
+     */
+    public static ToolResult outcomeUnknown(String operationId, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "outcome_unknown");
+        error.put("message", message);
+        error.put("retryable", false);
+        error.put("next_action", "Call get_operation with {\"operation_id\": \"" + operationId
+                + "\"} before retrying.");
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("operation_id", operationId);
+        structured.put("error", error);
+        return new ToolResult(message, structured, true);
     }
 
     /** An error result: its text is the reason and then the next valid action, in one sentence each. */
