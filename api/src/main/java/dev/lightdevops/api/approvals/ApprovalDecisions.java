@@ -4,6 +4,7 @@ import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalClaim.Action;
 import dev.lightdevops.api.approvals.ApprovalLog.Ruling;
 import dev.lightdevops.api.approvals.ApprovalLog.Verdict;
+import dev.lightdevops.api.operations.AcceptanceUnknownException;
 import dev.lightdevops.api.operations.AuditTrail;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.CommandPublisher;
@@ -85,6 +86,28 @@ public class ApprovalDecisions {
                 caller.tenant(), "cancelled before it was approved"), client, tool);
     }
 
+    /**
+     * Settles an operation accepted as awaiting approval whose snapshot Kafka did not confirm (it may have landed, and
+     * been seen and approved): a withdrawal claim by the system, ruled in order with every other step. When it
+     * decides, the operation ends {@code failed} with {@code not_accepted} (nobody can approve it any more) and
+     * {@code notConfirmed} is thrown: the caller was not accepted. When a person's step came first, the operation as
+     * that step left it is returned: it was accepted after all. When even the claim is not confirmed, the caller is
+     * told the outcome is unknown ({@link AcceptanceUnknownException}, with the id).
+     */
+    public Operation settleUnconfirmed(Operation awaiting, CommandNotDurableException notConfirmed) {
+        Outcome outcome;
+        try {
+            outcome = ruled(awaiting, claim(awaiting, Action.WITHDRAW, ApprovalClaim.SYSTEM, null, awaiting.tenant(),
+                    "Kafka did not confirm its acceptance"), null, null);
+        } catch (CommandNotDurableException unsettled) {
+            throw new AcceptanceUnknownException(awaiting.id(), unsettled);
+        }
+        if (outcome.operation().withdrawsAcceptance()) {
+            throw notConfirmed;
+        }
+        return outcome.operation();
+    }
+
     /** Ends an operation whose approval request ran out (called by {@link ApprovalExpiry} on every instance). */
     Outcome expire(Operation operation) {
         return ruled(operation, claim(operation, Action.EXPIRE, ApprovalClaim.SYSTEM, null, operation.tenant(),
@@ -161,7 +184,7 @@ public class ApprovalDecisions {
             case APPROVE -> "approved";
             case REJECT -> "rejected";
             case EXPIRE -> "expired";
-            case WITHDRAW -> "cancelled";
+            case WITHDRAW -> outcome.withdrawsAcceptance() ? "not_accepted" : "cancelled";
         };
         audit.record(ApprovalAudit.step(now, action, claim, outcome, client, tool));
         return new Outcome(outcome, switch (claim.action()) {
@@ -202,8 +225,12 @@ public class ApprovalDecisions {
             case EXPIRE -> operation.ended(OperationStatus.EXPIRED, new OperationError("approval_expired",
                     "nobody approved it before " + operation.approval().expiresAt() + "; deploy again to ask anew",
                     false), decided, now);
-            case WITHDRAW -> operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
-                    "cancelled by " + claim.principal() + " before it was approved", false), decided, now);
+            case WITHDRAW -> ApprovalClaim.SYSTEM.equals(claim.principal())
+                    ? operation.ended(OperationStatus.FAILED, new OperationError(Operation.NOT_ACCEPTED, "Kafka did "
+                            + "not confirm this acceptance in time; it was withdrawn and will not run. Try again",
+                            true), decided, now)
+                    : operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled by "
+                            + claim.principal() + " before it was approved", false), decided, now);
             case APPROVE -> throw new IllegalArgumentException("an approval is not a terminal outcome");
         };
     }
@@ -217,15 +244,30 @@ public class ApprovalDecisions {
                 + missing(partly, verdict) + " more approval(s) by other people.");
     }
 
+    /**
+     * An earlier claim decided: an approval after a rejection (or the reverse) is refused, as it is once this view
+     * shows the decision ({@link #alreadyDecided}), whichever instance's view is behind; the same decision again, an
+     * expiry or a withdrawal changes nothing and answers the operation as it stands.
+     */
     private Outcome tooLate(Operation operation, Verdict verdict) {
         // The deciding instance publishes the outcome; give this view a moment to hear it, then answer as it stands.
         Operation settled = view.awaitMatch(operation.id(),
                 snapshot -> snapshot.status() != OperationStatus.AWAITING_APPROVAL, operations.catchUpTimeout())
                 .orElse(operation);
         ApprovalClaim decider = verdict.tally().decidedBy();
-        return new Outcome(settled, "Operation " + settled.id() + " was " + verdict.tally().decision()
-                + " already" + (decider == null || ApprovalClaim.SYSTEM.equals(decider.principal()) ? ""
-                : " by " + decider.principal()) + "; nothing changed. It is " + settled.status().wireName() + ".");
+        String decision = verdict.tally().decision();
+        String by = decider == null || ApprovalClaim.SYSTEM.equals(decider.principal()) ? ""
+                : " by " + decider.principal();
+        Action action = verdict.claim().action();
+        boolean contrary = action == Action.APPROVE && !Approval.APPROVED.equals(decision)
+                || action == Action.REJECT && !Approval.REJECTED.equals(decision);
+        if (contrary) {
+            throw new NotAwaitingApprovalException("operation " + settled.id() + " was " + decision + " already" + by
+                    + ": it no longer awaits approval, so it cannot be " + (action == Action.APPROVE ? "approved"
+                    : "rejected") + "; call get_operation to see where it stands");
+        }
+        return new Outcome(settled, "Operation " + settled.id() + " was " + decision + " already" + by
+                + "; nothing changed. It is " + settled.status().wireName() + ".");
     }
 
     private Outcome alreadyDecided(Operation operation, Action action, Caller caller) {

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,9 +41,9 @@ import org.springframework.stereotype.Service;
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
  * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew.
- * An awaiting snapshot that Kafka did not confirm is answered as {@link CommandNotDurableException}; should it have
- * landed anyway it publishes nothing and ends {@code expired} at its deadline. Plain blocking code: it runs on the
- * request's virtual thread; the audit event is written off that thread.
+ * An awaiting snapshot that Kafka did not confirm is settled through its approval
+ * ({@link ApprovalDecisions#settleUnconfirmed}): withdrawn unless someone approved or rejected it first. Plain
+ * blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
  */
 @Service
 public class OperationAcceptance {
@@ -55,11 +57,13 @@ public class OperationAcceptance {
     private final OperationsProperties settings;
     private final Clock clock;
     private final ApprovalPolicy approvals;
+    private final ApprovalDecisions approvalSteps;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock, ApprovalPolicy approvals) {
+            Clock clock, ApprovalPolicy approvals, @Lazy ApprovalDecisions approvalSteps) {
         this.approvals = approvals;
+        this.approvalSteps = approvalSteps;
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -138,10 +142,15 @@ public class OperationAcceptance {
         Operation awaiting = Operation.awaitingApproval(id, request.type(), request.target(), request.arguments(),
                 Placeholders.awaitingApproval(id, request.summary(), approval), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, approval, TraceIds.current());
-        publisher.publishSnapshot(awaiting);
-        view.apply(awaiting);
-        audit.accepted(request, awaiting, caller, client, "awaiting_approval");
-        return awaiting;
+        Operation accepted = awaiting;
+        try {
+            publisher.publishSnapshot(awaiting);
+            view.apply(awaiting);
+        } catch (CommandNotDurableException notConfirmed) {
+            accepted = approvalSteps.settleUnconfirmed(awaiting, notConfirmed);
+        }
+        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        return accepted;
     }
 
     private Duration deadlineOf(OperationRequest request) {
