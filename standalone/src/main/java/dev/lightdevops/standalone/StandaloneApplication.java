@@ -1,12 +1,12 @@
 package dev.lightdevops.standalone;
 
 import dev.lightdevops.api.ApiApplication;
+import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.worker.WorkerApplication;
-import java.nio.file.Path;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -16,21 +16,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole stack in one JVM: a real Kafka broker (KRaft, data under {@code ./data}), a worker and the api, started
- * in that order. The api runs with the {@code local} profile: anonymous callers, loopback only.
+ * in that order. The api runs with the {@code local} profile: anonymous callers, loopback only. The console tells a
+ * person what happens ({@link StackConsole}); every component's full JSON log goes to a file under the data
+ * directory.
  */
 public final class StandaloneApplication implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
 
     private final LocalKafkaBroker broker;
     private final ConfigurableApplicationContext worker;
     private final ConfigurableApplicationContext api;
+    private final StackConsole console;
+    private final AutoCloseable narration;
 
     private StandaloneApplication(LocalKafkaBroker broker, ConfigurableApplicationContext worker,
-            ConfigurableApplicationContext api) {
+            ConfigurableApplicationContext api, StackConsole console, AutoCloseable narration) {
         this.broker = broker;
         this.worker = worker;
         this.api = api;
+        this.console = console;
+        this.narration = narration;
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,23 +43,37 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     public static StandaloneApplication start(String... args) throws Exception {
+        long began = System.nanoTime();
         StandaloneProperties settings = settings(args);
-        LocalKafkaBroker broker = settings.kafkaBootstrapServers().isBlank()
-                ? LocalKafkaBroker.start(Path.of(settings.dataDirectory()), settings.kafkaPort()) : null;
-        String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrapServers();
-        String[] withKafka = Stream.concat(Arrays.stream(args), Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap))
-                .toArray(String[]::new);
+        StackConsole console = new StackConsole();
+        boolean reused = Files.exists(LocalKafkaBroker.formattedMarker(settings.dataPath()));
+        console.starting(settings.dataPath(), reused, settings.logFile());
+        LocalKafkaBroker broker = null;
+        String bootstrap = settings.kafkaBootstrapServers();
+        if (bootstrap.isBlank()) {
+            long brokerBegan = System.nanoTime();
+            broker = LocalKafkaBroker.start(settings.dataPath(), settings.kafkaPort());
+            bootstrap = broker.bootstrapServers();
+            console.brokerStarted(bootstrap, since(brokerBegan));
+        } else {
+            console.externalBroker(bootstrap);
+        }
+        boolean ownLogging = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--logging.config="));
+        String[] stackArgs = Stream.of(Arrays.stream(args),
+                Arrays.stream(ownLogging ? new String[0] : settings.loggingArguments()),
+                Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap)).flatMap(s -> s).toArray(String[]::new);
+        long workerBegan = System.nanoTime();
         ConfigurableApplicationContext worker = WorkerApplication.builder().profiles("local")
-                .registerShutdownHook(false).run(workerArguments(withKafka));
+                .registerShutdownHook(false).run(workerArguments(stackArgs));
+        console.started("Worker", since(workerBegan));
+        long apiBegan = System.nanoTime();
         ConfigurableApplicationContext api = ApiApplication.builder().profiles("local")
-                .registerShutdownHook(false).run(withKafka);
-        StandaloneApplication stack = new StandaloneApplication(broker, worker, api);
-        String ready = "Light DevOps MCP is ready. Point your MCP client at " + stack.mcpUrl() + "  (dashboard: "
-                + stack.baseUrl() + "/, REST: " + stack.baseUrl() + "/api/v1, health: http://127.0.0.1:"
-                + api.getEnvironment().getProperty("local.management.port") + "/actuator/health)";
-        log.info(ready);
-        // Logs are JSON lines; the person who started the stack also gets the one line they need in plain text.
-        System.out.println(System.lineSeparator() + ready + System.lineSeparator());
+                .registerShutdownHook(false).run(stackArgs);
+        console.started("Api", since(apiBegan));
+        StandaloneApplication stack = new StandaloneApplication(broker, worker, api, console,
+                console.follow(api.getBean(OperationView.class)));
+        console.ready(stack, "http://127.0.0.1:" + api.getEnvironment().getProperty("local.management.port")
+                + "/actuator/health", since(began), reused);
         return stack;
     }
 
@@ -78,13 +96,26 @@ public final class StandaloneApplication implements AutoCloseable {
         return baseUrl() + "/mcp";
     }
 
+    /** Stops the api (no new calls), then the worker (its running operations get their grace), then the broker. */
     @Override
     public void close() {
+        long began = System.nanoTime();
+        console.stopping();
+        try {
+            narration.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
         api.close();
         worker.close();
         if (broker != null) {
             broker.close();
         }
+        console.stopped(since(began));
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     private static StandaloneProperties settings(String... args) {
