@@ -159,6 +159,45 @@ class OperationEngineApiTest {
                 .contains("\"status\":\"cancelled\""));
     }
 
+    /**
+     * Hole 2 of issue 14: a cancel that lands after the worker's terminal snapshot, with this instance's view behind
+     * (paused through the listener container, the view's own seam). The answer and the view keep the first terminal
+     * snapshot in topic order, as a view rebuilt from the topic would; before the fix the view applied its own
+     * "cancelled" at once and kept it, while the topic said "succeeded" first.
+     */
+    @Test
+    void aCancelLandingAfterTheWorkersTerminalSnapshotKeepsThatTerminalSnapshot() throws Exception {
+        String id = deploy(first, """
+                {"service":"cancel-late","version":"1.0.0","environment":"staging"}""").get("operation_id").asString();
+        Operation queued = operationOf(first, id);
+        var view = second.getBean(dev.lightdevops.api.operations.OperationView.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.find(id).isPresent());
+        var container = second.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("operation-view");
+        container.pause();
+        await().atMost(Duration.ofSeconds(10)).until(container::isContainerPaused);
+        publishStatus(queued.running(1, new Progress(0, "starting", ""), Instant.now())
+                .succeeded(Map.of("version", "1.0.0"), Instant.now()));
+
+        CompletableFuture<HttpResponse<String>> cancel = CompletableFuture.supplyAsync(() -> Http.postJson(
+                ApiTestContexts.baseUrl(second) + "/api/v1/operations/" + id + ":cancel", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusesOnTheTopic(id).contains("cancelled"));
+        container.resume();
+
+        HttpResponse<String> answer = cancel.get();
+        assertThat(statusesOnTheTopic(id)).containsExactly("queued", "succeeded", "cancelled");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"status\":\"succeeded\"");
+        assertThat(view.find(id).orElseThrow().status())
+                .isEqualTo(dev.lightdevops.common.operation.OperationStatus.SUCCEEDED);
+    }
+
+    private static List<String> statusesOnTheTopic(String id) {
+        return TopicProbe.readAll(Topics.STATUS).stream()
+                .filter(record -> id.equals(record.key()) && record.value() != null)
+                .map(record -> ContractJson.read(record.value(), Operation.class).status().wireName()).toList();
+    }
+
     @Test
     void cancelOfAnUnknownOperationIsA404() {
         HttpResponse<String> response = Http.postJson(

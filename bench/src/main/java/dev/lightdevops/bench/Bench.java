@@ -8,6 +8,7 @@ import dev.lightdevops.bench.suites.AcceptanceBench;
 import dev.lightdevops.bench.suites.EndToEndBench;
 import dev.lightdevops.bench.suites.FootprintBench;
 import dev.lightdevops.bench.suites.ScaleOutBench;
+import dev.lightdevops.bench.suites.WorkerFootprintBench;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ public final class Bench {
 
     static {
         for (Suite suite : List.of(new AcceptanceBench(), new EndToEndBench(), new ScaleOutBench(),
-                new FootprintBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
+                new FootprintBench(), new WorkerFootprintBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
             SUITES.put(suite.name(), suite);
         }
     }

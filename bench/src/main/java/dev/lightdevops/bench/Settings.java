@@ -10,7 +10,7 @@ import java.util.Map;
  * the defaults are the issue's (30 s runs, 64 clients, 1,000 ops/s); {@code --quick} shortens everything.
  */
 public record Settings(int runs, Duration warmUp, Duration duration, int clients, List<Double> endToEndRates,
-        Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
+        double standaloneRate, Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
         String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv) {
 
     public static Settings from(Map<String, String> env, boolean quick) {
@@ -19,8 +19,9 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 seconds(env, "BENCH_WARMUP", quick ? 4 : 10),
                 seconds(env, "BENCH_DURATION", quick ? 8 : 30),
                 integer(env, "BENCH_CLIENTS", 64),
-                Arrays.stream(env.getOrDefault("BENCH_E2E_RATES", "1000,100").split(",")).map(String::trim)
+                Arrays.stream(env.getOrDefault("BENCH_E2E_RATES", "1000").split(",")).map(String::trim)
                         .map(Double::valueOf).toList(),
+                Double.parseDouble(env.getOrDefault("BENCH_E2E_STANDALONE_RATE", "200").trim()),
                 seconds(env, "BENCH_SCALEOUT_CAP", quick ? 25 : 90),
                 integer(env, "BENCH_DRILL_DEPLOYS", 2000),
                 integer(env, "BENCH_DRILL_TARGETS", 500),

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Service;
  * queued operation is in addition ended {@code cancelled} at once in {@code ops.status}, so a worker that picks its
  * command up later skips it. Cancelling a terminal operation changes nothing and answers it as it is.
  * Who may cancel what is {@link Caller#canCancel}; a refusal is audited.
+ *
+ * <p>The {@code cancelled} snapshot is not applied to the view directly: the answer waits until the view has read
+ * the operation's partition past it, so the view keeps the first terminal snapshot in topic order, like every view
+ * rebuilt from the topic. A worker that ended the operation just before (its snapshot landed first) wins, the answer
+ * says so, and the workers' sweeper republishes that first terminal snapshot over the late {@code cancelled}.
  */
 @Service
 public class OperationCancellation {
@@ -27,14 +33,19 @@ public class OperationCancellation {
     private final OperationLookup lookup;
     private final CommandPublisher publisher;
     private final OperationView view;
+    private final ConsumedPositions statusPositions;
+    private final OperationsProperties settings;
     private final AuditTrail audit;
     private final Clock clock;
 
     /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
     private final Executor continuations;
 
-    OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view, AuditTrail audit,
-            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
+    OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view,
+            ConsumedPositions statusPositions, OperationsProperties settings, AuditTrail audit, Clock clock,
+            @Qualifier("applicationTaskExecutor") Executor continuations) {
+        this.statusPositions = statusPositions;
+        this.settings = settings;
         this.continuations = continuations;
         this.lookup = lookup;
         this.publisher = publisher;
@@ -64,10 +75,13 @@ public class OperationCancellation {
             Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
                     "cancelled by " + caller.principal() + " before it started", false), now);
             return requested.thenComposeAsync(published -> publisher.publishSnapshot(cancelled), continuations)
+                    .thenComposeAsync(written -> statusPositions.awaitCaughtUp(id, settings.catchUpTimeout())
+                            .thenApply(caughtUp -> written), continuations)
                     .thenApplyAsync(written -> {
-                        view.apply(written);
-                        audit.cancellation("cancelled", written, caller, client, tool);
-                        return view.find(id).orElse(written);
+                        Operation kept = view.find(id).orElse(written);
+                        audit.cancellation(kept.equals(written) ? "cancelled" : "cancel_too_late", kept, caller,
+                                client, tool);
+                        return kept;
                     }, continuations);
         });
     }

@@ -69,6 +69,10 @@ public final class ApiClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        return http.sendAsync(request, body);
+    }
+
     public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -101,7 +101,7 @@ public final class BrokerProcess implements AutoCloseable {
         process.stop();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

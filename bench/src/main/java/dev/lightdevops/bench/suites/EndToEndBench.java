@@ -5,6 +5,7 @@ import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.load.LoadResult;
 import dev.lightdevops.bench.load.OpenLoop;
+import dev.lightdevops.bench.process.BrokerProcess;
 import dev.lightdevops.bench.process.Jdks;
 import dev.lightdevops.bench.process.Stack;
 import dev.lightdevops.bench.report.Goal;
@@ -16,13 +17,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Benchmark 2: accepted → {@code succeeded} visible to a long-poller, with a zero-duration simulated target, at a
- * fixed rate (open loop, latency from the intended start). Kafka's own EndToEndLatency on the same broker is the
- * baseline; the report gives the ratio.
+ * Benchmark 2: accepted → {@code succeeded} as a caller sees it, with a zero-duration simulated target, at a fixed
+ * rate (open loop, latency from the intended start), followed two ways: a long-poll
+ * ({@code GET /api/v1/operations/{id}?wait=10s}) and the operation's SSE stream. Two stacks: the standalone one
+ * (broker, api and worker in one JVM) at {@code BENCH_E2E_STANDALONE_RATE}, and api, worker and broker as separate
+ * processes at {@code BENCH_E2E_RATES}. Kafka's own {@code EndToEndLatency} runs against the same broker in the same
+ * run, and every latency is also given as a ratio to it.
  */
 public final class EndToEndBench implements Suite {
+
+    private record Baseline(double p50, double p99) {
+    }
 
     @Override
     public String name() {
@@ -32,44 +40,72 @@ public final class EndToEndBench implements Suite {
     @Override
     public boolean run(Context context) throws Exception {
         Report report = context.report();
-        report.tableHeader("Benchmark 2, end to end: accepted → succeeded seen by a long-poller, open loop at "
+        Map<String, String> workerEnv = new HashMap<>(context.settings().workerConcurrencyEnv());
+        workerEnv.put("WORKER_SIMULATED_STAGE_DURATION", "0s");
+        report.tableHeader("Benchmark 2a, end to end on the standalone stack (one JVM): accepted → succeeded, open "
+                + "loop at " + context.settings().standaloneRate() + " ops/s, zero-duration simulated target");
+        try (Stack stack = context.newStack("e2e-standalone")) {
+            int kafkaPort = BrokerProcess.freePort();
+            Map<String, String> env = new HashMap<>(workerEnv);
+            env.put("KAFKA_PORT", String.valueOf(kafkaPort));
+            env.put("LIMITS_MUTATING_CALLS", "1000000000");
+            env.put("LIMITS_MAX_ACTIVE_OPERATIONS", "1000000000");
+            Stack.App standalone = stack.startStandalone(env);
+            ApiClient client = context.client(standalone.baseUrl());
+            Baseline kafka = baseline(context, stack, "127.0.0.1:" + kafkaPort);
+            measureAt(context, client, context.settings().standaloneRate(), kafka);
+            report.line("");
+            report.line("RSS after the runs: standalone " + Report.format(standalone.process().rssMegabytes())
+                    + " MB.");
+        }
+        report.tableHeader("Benchmark 2b, end to end with api, worker and broker as separate processes: open loop at "
                 + context.settings().endToEndRates() + " ops/s, zero-duration simulated target, one worker");
         try (Stack stack = context.newStack("e2e")) {
             stack.startBroker();
-            Map<String, String> workerEnv = new HashMap<>(context.settings().workerConcurrencyEnv());
-            workerEnv.put("WORKER_SIMULATED_STAGE_DURATION", "0s");
-            stack.startWorker(workerEnv, context.settings().workerJvmOptions());
+            Stack.App worker = stack.startWorker(workerEnv, context.settings().workerJvmOptions());
             Stack.App api = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
             ApiClient client = context.client(api.baseUrl());
-
-            List<KafkaEndToEnd.Figures> kafka = new ArrayList<>();
-            for (int i = 0; i < context.settings().runs(); i++) {
-                kafka.add(KafkaEndToEnd.measure(stack.broker().bootstrapServers(), context.classpath(),
-                        stack.runDirectory().resolve("end-to-end-latency-" + i + ".log"), 3000));
-                System.out.println("  kafka EndToEndLatency run " + (i + 1) + ": " + kafka.get(i));
-            }
-            double kafkaP50 = report.figure("baseline: Kafka EndToEndLatency p50 (acks=all, 512 B)", Goal.none(),
-                    kafka.stream().map(KafkaEndToEnd.Figures::p50).toList(), "ms", "average "
-                            + Report.format(Report.median(kafka.stream().map(KafkaEndToEnd.Figures::average).toList()))
-                            + " ms");
-            double kafkaP99 = report.figure("baseline: Kafka EndToEndLatency p99", Goal.none(),
-                    kafka.stream().map(KafkaEndToEnd.Figures::p99).toList(), "ms", null);
-
+            Baseline kafka = baseline(context, stack, stack.broker().bootstrapServers());
             for (double rate : context.settings().endToEndRates()) {
-                measureAt(context, client, rate, kafkaP50, kafkaP99);
+                measureAt(context, client, rate, kafka);
             }
             report.line("");
-            report.line("RSS after the runs: api " + Report.format(api.process().rssMegabytes()) + " MB.");
+            report.line("RSS after the runs: api " + Report.format(api.process().rssMegabytes()) + " MB, worker "
+                    + Report.format(worker.process().rssMegabytes()) + " MB.");
         }
         return true;
     }
 
-    private static void measureAt(Context context, ApiClient client, double rate, double kafkaP50, double kafkaP99)
-            throws Exception {
+    private static Baseline baseline(Context context, Stack stack, String bootstrapServers) throws Exception {
         Report report = context.report();
-        String at = " at " + Report.format(rate) + "/s";
+        List<KafkaEndToEnd.Figures> kafka = new ArrayList<>();
+        for (int i = 0; i < context.settings().runs(); i++) {
+            kafka.add(KafkaEndToEnd.measure(bootstrapServers, context.classpath(),
+                    stack.runDirectory().resolve("end-to-end-latency-" + i + ".log"), 3000));
+            System.out.println("  kafka EndToEndLatency run " + (i + 1) + ": " + kafka.get(i));
+        }
+        double p50 = report.figure("baseline: Kafka EndToEndLatency p50 (acks=all, 512 B)", Goal.none(),
+                kafka.stream().map(KafkaEndToEnd.Figures::p50).toList(), "ms", "average "
+                        + Report.format(Report.median(kafka.stream().map(KafkaEndToEnd.Figures::average).toList()))
+                        + " ms");
+        double p99 = report.figure("baseline: Kafka EndToEndLatency p99", Goal.none(),
+                kafka.stream().map(KafkaEndToEnd.Figures::p99).toList(), "ms", null);
+        return new Baseline(p50, p99);
+    }
+
+    private static void measureAt(Context context, ApiClient client, double rate, Baseline kafka) throws Exception {
         Poller poller = new Poller(client);
-        List<LoadResult> results = Measure.repeat("e2e", context.settings().runs(), () -> OpenLoop.run(rate,
+        SseFollower sse = new SseFollower(client);
+        follow(context, client, rate, kafka, "long-poll", id -> poller.awaitTerminal(id, "queued"),
+                "; " + poller.polls.get() + " polls");
+        follow(context, client, rate, kafka, "SSE", sse::awaitTerminal, "");
+    }
+
+    private static void follow(Context context, ApiClient client, double rate, Baseline kafka, String how,
+            Function<String, CompletableFuture<String>> follower, String extra) throws Exception {
+        Report report = context.report();
+        String at = " at " + Report.format(rate) + "/s, " + how;
+        List<LoadResult> results = Measure.repeat("e2e " + how, context.settings().runs(), () -> OpenLoop.run(rate,
                 context.settings().warmUp(), context.settings().duration(), Duration.ofSeconds(60),
                 seq -> client.sendAsync(client.post("/mcp",
                                 ApiClient.deployCall(seq, "e2e-" + (seq % 1000), "staging", "1.0." + seq)).build())
@@ -78,24 +114,21 @@ public final class EndToEndBench implements Suite {
                             return id == null
                                     ? CompletableFuture.failedFuture(new IllegalStateException(
                                             "not accepted: " + answer.statusCode() + " " + answer.body()))
-                                    : poller.awaitTerminal(id, "queued");
+                                    : follower.apply(id);
                         })
                         .thenApply("succeeded"::equals)));
         double p50 = Report.median(Measure.each(results, LoadResult::p50));
         double p99 = Report.median(Measure.each(results, LoadResult::p99));
         report.figure("end to end p50" + at, Goal.atMost(15, "ms"), Measure.each(results, LoadResult::p50), "ms",
-                String.format(Locale.ROOT, "%.1f× Kafka's p50", p50 / kafkaP50));
+                String.format(Locale.ROOT, "%.1f× Kafka's p50", p50 / kafka.p50()));
         report.figure("end to end p99" + at, Goal.atMost(50, "ms"), Measure.each(results, LoadResult::p99), "ms",
-                String.format(Locale.ROOT, "%.1f× Kafka's p99; p99.9 %s ms", p99 / kafkaP99,
+                String.format(Locale.ROOT, "%.1f× Kafka's p99; p99.9 %s ms", p99 / kafka.p99(),
                         Report.format(Report.median(Measure.each(results, LoadResult::p999)))));
         report.figure("end to end completed" + at, Goal.atLeast(rate, "ops/s"),
                 Measure.each(results, LoadResult::throughput), "ops/s",
                 results.stream().mapToLong(LoadResult::errors).sum() + " failed or unfinished"
                         + results.stream().map(LoadResult::firstError).filter(e -> e != null).findFirst()
                                 .map(e -> " (first: " + e.substring(0, Math.min(120, e.length())) + ")").orElse("")
-                        + "; "
-                        + poller.polls.get() + " polls, " + poller.unchangedAtOnce.get()
-                        + " answered at once unchanged (long-poll " + (poller.unchangedAtOnce.get() * 4
-                        > poller.polls.get() ? "NOT honoured: short-polling every 5 ms" : "honoured") + ")");
+                        + extra);
     }
 }

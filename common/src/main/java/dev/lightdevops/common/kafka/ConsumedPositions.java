@@ -2,6 +2,7 @@ package dev.lightdevops.common.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * How far a materializing listener has read one topic, so that a caller can wait until it has read everything that
- * was on the topic when the caller asked: read-your-writes on top of an asynchronous view. The listener reports every
- * record it applied ({@link #consumed}); {@link #awaitCaughtUp} takes the topic's end offsets after the call and
- * completes once the listener read up to them, or with {@code false} when the timeout runs out first.
+ * How far a materializing reader has read one topic, so that a caller can wait until it has read everything that
+ * was on the topic when the caller asked: read-your-writes on top of an asynchronous view. The reader reports its
+ * position after applying what it read ({@link #reached}, or {@link #consumed} per record); {@link #awaitCaughtUp}
+ * takes the topic's end offsets after the call and completes the moment the reader reaches them (no polling), or
+ * with {@code false} when the timeout runs out first. End offsets are the last stable offsets (read-committed): a
+ * transaction still open is not "on the topic" yet, and its commit marker is passed by a reader's position although
+ * no record is delivered for it, which is why positions, not record offsets, are the measure.
  *
  * <p>Cheap under load, because the admin client sends one request at a time per broker: the partition list is looked
  * up once; end offsets are looked up by one request at a time, shared by every caller that arrived before it was
@@ -39,17 +46,25 @@ public class ConsumedPositions implements AutoCloseable {
     private CompletableFuture<Map<Integer, Long>> nextLookup;
     private boolean lookupInFlight;
 
-    public ConsumedPositions(String topic, Map<String, Object> adminConfig) {
+    /** @param clientConfig Kafka client settings (bootstrap servers, security); keys an admin client ignores are dropped */
+    public ConsumedPositions(String topic, Map<String, Object> clientConfig) {
         this.topic = topic;
+        Map<String, Object> adminConfig = new HashMap<>(clientConfig);
+        adminConfig.keySet().retainAll(AdminClientConfig.configNames());
         this.admin = Admin.create(adminConfig);
     }
 
-    /** Called by the listener after it applied the record at {@code offset} of {@code partition}. */
+    /** Called by a listener after it applied the record at {@code offset} of {@code partition}. */
     public void consumed(int partition, long offset) {
-        next.merge(partition, offset + 1, Math::max);
+        reached(partition, offset + 1);
+    }
+
+    /** Called by a reader once everything before {@code position} on {@code partition} has been applied. */
+    public void reached(int partition, long position) {
+        next.merge(partition, position, Math::max);
         if (!waiters.isEmpty()) {
             for (Waiter waiter : waiters) {
-                if (reached(waiter.ends) && waiters.remove(waiter)) {
+                if (hasReached(waiter.ends) && waiters.remove(waiter)) {
                     waiter.done.complete(true);
                 }
             }
@@ -89,7 +104,7 @@ public class ConsumedPositions implements AutoCloseable {
             Map<Integer, Long> wanted = key == null ? ends : onlyPartitionOf(key, ends);
             Waiter waiter = new Waiter(wanted, done);
             waiters.add(waiter);
-            if (reached(wanted) && waiters.remove(waiter)) {
+            if (hasReached(wanted) && waiters.remove(waiter)) {
                 done.complete(true);
             }
             done.whenComplete((result, error) -> waiters.remove(waiter));
@@ -103,7 +118,7 @@ public class ConsumedPositions implements AutoCloseable {
         return Map.of(partition, ends.getOrDefault(partition, 0L));
     }
 
-    private boolean reached(Map<Integer, Long> ends) {
+    private boolean hasReached(Map<Integer, Long> ends) {
         for (Map.Entry<Integer, Long> end : ends.entrySet()) {
             if (end.getValue() != 0 && next.getOrDefault(end.getKey(), 0L) < end.getValue()) {
                 return false;
@@ -148,7 +163,8 @@ public class ConsumedPositions implements AutoCloseable {
     private CompletableFuture<Map<Integer, Long>> endOffsets() {
         return partitions().thenCompose(list -> {
             offsetLookups.incrementAndGet();
-            return admin.listOffsets(list.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+            return admin.listOffsets(list.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
+                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all().toCompletionStage().toCompletableFuture();
         }).thenApply(offsets -> offsets.entrySet().stream().collect(Collectors.toMap(
                 entry -> entry.getKey().partition(), entry -> entry.getValue().offset())));

@@ -1,6 +1,7 @@
 package dev.lightdevops.common.observability;
 
 import io.micrometer.context.ContextSnapshotFactory;
+import java.util.concurrent.Executor;
 
 /**
  * Carries the current observation (and so the trace, and the operation's log context that
@@ -17,5 +18,11 @@ public final class CurrentContext {
 
     public static Runnable wrap(Runnable task) {
         return SNAPSHOTS.captureAll().wrap(task);
+    }
+
+    /** An executor that runs every task it gets later in the context current now (one capture, many tasks). */
+    public static Executor capturedFor(Executor executor) {
+        var captured = SNAPSHOTS.captureAll();
+        return task -> executor.execute(captured.wrap(task));
     }
 }

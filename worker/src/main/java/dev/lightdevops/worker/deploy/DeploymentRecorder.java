@@ -49,7 +49,8 @@ class DeploymentRecorder {
     /** What is live on the target now, including every record written anywhere before this call. */
     Deployment current(String service, String environment) throws InterruptedException {
         try {
-            ledger.awaitCaughtUp(deploy.viewCatchUpTimeout());
+            // Every record of a target is keyed by it: its partition of ops.deployments is all this read needs.
+            ledger.awaitCaughtUp(service + "@" + environment, deploy.viewCatchUpTimeout());
         } catch (TimeoutException slow) {
             throw new OperationFailedException("deployments_view_unavailable",
                     "could not read what is live on " + service + "@" + environment + " from Kafka in time", true);

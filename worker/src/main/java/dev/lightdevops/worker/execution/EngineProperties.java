@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  *     what a command needs (skip, retry as attempt N+1, run)
  * @param controlLookback how far back in {@code ops.control} a starting worker reads cancel requests
  * @param shutdownGrace how long a graceful stop waits for running operations before handing them over
+ * @param sweepInterval how often the {@link OperationSweeper} looks for operations left queued past their deadline
+ *     and for stale last records in {@code ops.status}
+ * @param sweepGrace how long past its deadline a queued operation is left to the worker holding its command before
+ *     the sweeper ends it (covers clock skew and a run being started right at the deadline)
  * @param retry retries of retryable failures: exponential backoff with jitter, then the dead-letter topic
  */
 @Validated
@@ -29,6 +33,8 @@ public record EngineProperties(
         @DefaultValue("10s") @NotNull Duration catchUpTimeout,
         @DefaultValue("1h") @NotNull Duration controlLookback,
         @DefaultValue("30s") @NotNull Duration shutdownGrace,
+        @DefaultValue("5s") @NotNull Duration sweepInterval,
+        @DefaultValue("30s") @NotNull Duration sweepGrace,
         @DefaultValue @NotNull @Valid Retry retry) {
 
     /**

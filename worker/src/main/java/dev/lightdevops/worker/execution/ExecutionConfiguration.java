@@ -1,9 +1,8 @@
 package dev.lightdevops.worker.execution;
 
-import dev.lightdevops.common.kafka.ConsumedPositions;
-import dev.lightdevops.common.kafka.Topics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -16,13 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The engine's wiring: the command container (manual acknowledgments that {@link CommitTracker} gives in offset
- * order, cooperative rebalancing, {@link PartitionHandOver} on revocation), the read-everything containers of the
- * status view and the control topic (nothing committed), the bounded operation pool and the deadline timers.
+ * order, cooperative rebalancing, {@link PartitionHandOver} on revocation), the read-everything container of the
+ * control topic (nothing committed), the bounded operation pool, the progress hand-off and the deadline timers.
  */
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
@@ -51,16 +49,17 @@ class ExecutionConfiguration {
         return factory;
     }
 
-    @Bean(destroyMethod = "close")
-    ConsumedPositions statusPositions(KafkaAdmin admin) {
-        return new ConsumedPositions(Topics.STATUS, admin.getConfigurationProperties());
-    }
-
     /** At most {@code concurrency} operations at once, each on a virtual thread: a deploy mostly waits. */
     @Bean(destroyMethod = "shutdownNow")
     KeyedSerialExecutor operationExecutor(EngineProperties settings) {
         return new KeyedSerialExecutor(Executors.newFixedThreadPool(settings.concurrency(),
                 Thread.ofVirtual().name("operation-", 1).factory()));
+    }
+
+    /** Sends an operation's next waiting progress snapshot once the one in flight completes (off the I/O thread). */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService progressHandOff() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("progress-", 1).factory());
     }
 
     @Bean(destroyMethod = "shutdownNow")

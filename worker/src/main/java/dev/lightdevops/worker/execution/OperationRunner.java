@@ -1,6 +1,7 @@
 package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.observability.CurrentContext;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * (after the status view caught up): terminal means skip (a redelivery); a cancel request or a passed deadline ends it
  * without running; {@code running} at attempt N means its worker was lost, so this run is attempt N+1 (the executor
  * sees {@code attempt > 1}). Then it runs the executor, retrying retryable failures with exponential backoff and
- * jitter; the last failure ends {@code failed} with {@code retryable: false} and goes to the dead-letter topic. A
+ * jitter. Each attempt's {@code running} snapshot and the terminal one are acknowledged before the run moves on;
+ * progress in between is sent without waiting, coalesced ({@link OperationSnapshots}); the last failure ends {@code failed} with {@code retryable: false} and goes to the dead-letter topic. A
  * cancel request or the deadline interrupts the run ({@code cancelled}, {@code timed_out}); a revoked partition
  * interrupts it silently, since the partition's new owner runs the next attempt.
  */
@@ -49,12 +52,14 @@ public class OperationRunner {
     private final DeadLetters deadLetters;
     private final FinishedAudit audit;
     private final ScheduledExecutorService timers;
+    private final Executor handOff;
     private final EngineProperties settings;
     private final Clock clock;
 
     OperationRunner(List<OperationExecutor> executors, StatusPublisher status, StatusView view,
             CancelRequests cancelRequests, RunningOperations running, DeadLetters deadLetters, FinishedAudit audit,
-            ScheduledExecutorService deadlineTimers, EngineProperties settings, Clock clock) {
+            ScheduledExecutorService deadlineTimers, Executor progressHandOff, EngineProperties settings,
+            Clock clock) {
         this.executors = executors.stream()
                 .collect(Collectors.toUnmodifiableMap(OperationExecutor::type, Function.identity()));
         this.status = status;
@@ -64,6 +69,7 @@ public class OperationRunner {
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.timers = deadlineTimers;
+        this.handOff = progressHandOff;
         this.settings = settings;
         this.clock = clock;
     }
@@ -94,7 +100,7 @@ public class OperationRunner {
         boolean workerLost = known.isPresent() && known.get().status() == OperationStatus.RUNNING;
         int attempt = workerLost ? known.get().attempt() + 1 : Math.max(queued.attempt(), 1);
         if (attempt > settings.retry().maxAttempts()) {
-            giveUp(command, queued, attempt - 1, "workers_lost", "the operation was interrupted " + (attempt - 1)
+            giveUp(null, command, queued, attempt - 1, "workers_lost", "the operation was interrupted " + (attempt - 1)
                     + " times by lost workers; it is not tried again");
             return;
         }
@@ -111,29 +117,31 @@ public class OperationRunner {
         ScheduledFuture<?> deadline = scheduleDeadline(queued, handle);
         BackOffExecution backOff = settings.retry().backOff().start();
         AtomicReference<Operation> latest = new AtomicReference<>(queued);
+        OperationSnapshots snapshots = new OperationSnapshots(status::send, CurrentContext.capturedFor(handOff));
         int attempt = firstAttempt;
         try {
             while (true) {
                 String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
                         ? "attempt " + attempt + ": retrying after the previous worker was lost"
                         : "attempt " + attempt + ": retrying after a retryable failure";
-                publish(handle, latest, latest.get().running(attempt, new Progress(0, "starting", start),
-                        clock.instant()));
+                publishRunning(handle, snapshots, latest, latest.get().running(attempt,
+                        new Progress(0, "starting", start), clock.instant()));
                 try {
                     Map<String, Object> result = executorFor(queued.type()).execute(latest.get(),
-                            progressOf(handle, latest, attempt));
-                    endWith(latest.get().succeeded(result, clock.instant()));
+                            progressOf(handle, snapshots, latest, attempt));
+                    endWith(snapshots, latest.get().succeeded(result, clock.instant()));
                     return;
                 } catch (RuntimeException thrown) {
                     stopIfRequested(handle);
                     OperationFailedException failure = asFailure(thrown);
                     if (!failure.retryable()) {
-                        endWith(latest.get().ended(OperationStatus.FAILED, failure.toError(), clock.instant()));
+                        endWith(snapshots, latest.get().ended(OperationStatus.FAILED, failure.toError(),
+                                clock.instant()));
                         return;
                     }
                     long wait = backOff.nextBackOff();
                     if (attempt >= settings.retry().maxAttempts() || wait == BackOffExecution.STOP) {
-                        giveUp(command, latest.get(), attempt, failure.code(), failure.getMessage());
+                        giveUp(snapshots, command, latest.get(), attempt, failure.code(), failure.getMessage());
                         return;
                     }
                     log.info("operation {} attempt {} failed ({}); retrying in {} ms", queued.id(), attempt,
@@ -143,13 +151,14 @@ public class OperationRunner {
                 }
             }
         } catch (InterruptedException | StopRequested stopped) {
-            endStopped(handle, latest.get());
+            endStopped(snapshots, handle, latest.get());
         } catch (StatusNotPublishedException notPublished) {
             if (handle.stopReason() == null) {
                 throw notPublished;
             }
-            endStopped(handle, latest.get());
+            endStopped(snapshots, handle, latest.get());
         } finally {
+            snapshots.close();
             if (deadline != null) {
                 deadline.cancel(false);
             }
@@ -157,49 +166,64 @@ public class OperationRunner {
         }
     }
 
-    private ProgressListener progressOf(Running handle, AtomicReference<Operation> latest, int attempt) {
+    /** Progress is sent without waiting, coalesced per operation ({@link OperationSnapshots}). */
+    private ProgressListener progressOf(Running handle, OperationSnapshots snapshots,
+            AtomicReference<Operation> latest, int attempt) {
         return step -> {
             if (handle.stopReason() == null) {
-                publish(handle, latest, latest.get().running(attempt, step, clock.instant()));
+                Operation snapshot = latest.get().running(attempt, step, clock.instant());
+                latest.set(snapshot);
+                snapshots.progress(snapshot);
             }
         };
     }
 
-    private void publish(Running handle, AtomicReference<Operation> latest, Operation snapshot) {
+    /** The {@code running} snapshot of an attempt is acknowledged before the executor starts. */
+    private void publishRunning(Running handle, OperationSnapshots snapshots, AtomicReference<Operation> latest,
+            Operation snapshot) {
         if (handle.stopReason() != null) {
             throw new StopRequested();
         }
-        status.publish(snapshot);
+        status.await(snapshots.acknowledged(snapshot), snapshot);
         latest.set(snapshot);
-        view.apply(snapshot.id(), new StatusView.Known(snapshot.status(), snapshot.attempt()));
+        view.apply(snapshot.id(), snapshot.status(), snapshot.attempt());
     }
 
-    private void endStopped(Running handle, Operation latest) {
+    private void endStopped(OperationSnapshots snapshots, Running handle, Operation latest) {
         StopReason reason = handle.stopReason();
         Thread.interrupted();
         if (reason == StopReason.CANCELLED) {
-            end(latest, OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled on request", false));
+            endWith(snapshots, latest.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
+                    "cancelled on request", false), clock.instant()));
         } else if (reason == StopReason.DEADLINE) {
-            end(latest, OperationStatus.TIMED_OUT, deadlineExceeded(latest));
+            endWith(snapshots, latest.ended(OperationStatus.TIMED_OUT, deadlineExceeded(latest), clock.instant()));
         } else {
             log.info("operation {} handed over at attempt {}; its partition's new owner runs the next attempt",
                     latest.id(), latest.attempt());
         }
     }
 
-    private void giveUp(Command command, Operation latest, int attempts, String code, String reason) {
+    private void giveUp(OperationSnapshots snapshots, Command command, Operation latest, int attempts, String code,
+            String reason) {
         deadLetters.publish(command.key(), ContractJson.write(command), latest.id(), attempts, code, reason);
-        end(latest, OperationStatus.FAILED, new OperationError(code, reason + " (gave up after " + attempts
-                + " attempt" + (attempts == 1 ? "" : "s") + ")", false));
+        endWith(snapshots, latest.ended(OperationStatus.FAILED, new OperationError(code, reason + " (gave up after "
+                + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", false), clock.instant()));
     }
 
+    /** Ends an operation that never ran here (skip paths of {@link #run}): nothing else was sent for it. */
     private void end(Operation latest, OperationStatus terminal, OperationError error) {
-        endWith(latest.ended(terminal, error, clock.instant()));
+        endWith(null, latest.ended(terminal, error, clock.instant()));
     }
 
-    private void endWith(Operation terminal) {
-        status.publish(terminal);
-        view.apply(terminal.id(), new StatusView.Known(terminal.status(), terminal.attempt()));
+    /** The terminal snapshot, acknowledged; progress still waiting is dropped, so nothing lands after it. */
+    private void endWith(OperationSnapshots snapshots, Operation terminal) {
+        if (snapshots == null) {
+            status.publish(terminal);
+        } else {
+            snapshots.close();
+            status.await(snapshots.acknowledged(terminal), terminal);
+        }
+        view.apply(terminal.id(), terminal.status(), terminal.attempt());
         audit.finished(terminal);
         log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
                 terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),

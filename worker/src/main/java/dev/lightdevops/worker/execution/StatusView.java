@@ -1,36 +1,51 @@
 package dev.lightdevops.worker.execution;
 
 import dev.lightdevops.common.json.ContractJson;
-import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.kafka.CompactedTopicReader;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 /**
- * What this worker knows of every retained operation's status: the latest status and attempt, read from all of the
- * compacted {@code ops.status} (a group of its own, from the beginning, nothing committed). Before deciding what a
- * command needs, the runner waits until this view has caught up with the end of the operation's partition, so a redelivered command finds
- * its operation terminal (skip) or running at attempt N (a worker was lost: run attempt N+1).
+ * What this worker knows of every retained operation, read from all of the compacted {@code ops.status} (a
+ * {@link CompactedTopicReader}). Before deciding what a command needs, the runner waits until this view has caught up
+ * with the end of the operation's partition, so a redelivered command finds its operation terminal (skip) or running
+ * at attempt N (a worker was lost: run attempt N+1).
+ *
+ * <p>It also watches the topic's shape for the {@link OperationSweeper}: the operations still queued (with their
+ * deadline), and the operations whose last record is <em>stale</em>, i.e. differs from their first terminal record in
+ * topic order (a late api "cancelled" after a worker's "succeeded", a second idempotent "queued", a progress
+ * snapshot after a foreign terminal). Live views keep the first terminal; compaction would keep the last record, so
+ * those are republished. Only small fields are kept per operation; the sweeper reads a full record back by offset.
  */
 @Component
-class StatusView extends AbstractConsumerSeekAware {
+class StatusView implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StatusView.class);
 
-    /** The part of a snapshot the runner's decisions need; small, so the view stays small. */
-    record Known(OperationStatus status, int attempt) {
+    /**
+     * The part of an operation the engine's decisions need. {@code offset} is the topic offset of the record that
+     * set the state (for a terminal one, its first terminal record), {@code -1} when only known from this worker's
+     * own write; {@code terminalHash} fingerprints that first terminal record, so a later copy of it is told apart
+     * from a stale record; {@code stale} says the last record read differs from it.
+     */
+    record Known(OperationStatus status, int attempt, Instant deadline, int partition, long offset,
+            int terminalHash, boolean stale) {
 
         boolean supersedes(Known current) {
             if (current == null) {
@@ -44,54 +59,118 @@ class StatusView extends AbstractConsumerSeekAware {
             }
             return attempt != current.attempt ? attempt > current.attempt : status.rank() >= current.status.rank();
         }
-    }
 
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
-    private final ConsumedPositions positions;
-
-    StatusView(ConsumedPositions statusPositions) {
-        this.positions = statusPositions;
-    }
-
-    @KafkaListener(id = "worker-status-view", topics = Topics.STATUS, containerFactory = "readAllListenerFactory",
-            groupId = "devops-worker-view-#{T(java.util.UUID).randomUUID()}")
-    void onSnapshot(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.value() == null) {
-                known.remove(record.key());
-            } else {
-                Operation snapshot = ContractJson.read(record.value(), Operation.class);
-                apply(snapshot.id(), new Known(snapshot.status(), snapshot.attempt()));
-            }
-        } catch (JacksonException unreadable) {
-            log.warn("skipping an unreadable snapshot at offset {}: {}", record.offset(),
-                    unreadable.getOriginalMessage());
-        } finally {
-            positions.consumed(record.partition(), record.offset());
+        /** Whether the first terminal record in topic order has been read (own writes are known before). */
+        boolean terminalRead() {
+            return status.isTerminal() && offset >= 0;
         }
     }
 
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    private final CompactedTopicReader reader;
+
+    StatusView(KafkaProperties kafka) {
+        this.reader = new CompactedTopicReader(Topics.STATUS, kafka.buildConsumerProperties(), this::onRecord);
+    }
+
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        String id = record.key();
+        if (id == null) {
+            return;
+        }
+        if (record.value() == null) {
+            known.remove(id);
+            track(id, null);
+            return;
+        }
+        Operation snapshot;
+        try {
+            snapshot = ContractJson.read(record.value(), Operation.class);
+        } catch (JacksonException unreadable) {
+            log.warn("skipping an unreadable snapshot at {}-{}: {}", record.partition(), record.offset(),
+                    unreadable.getOriginalMessage());
+            return;
+        }
+        int hash = Arrays.hashCode(record.value());
+        Known read = new Known(snapshot.status(), snapshot.attempt(), snapshot.deadline(), record.partition(),
+                record.offset(), snapshot.isTerminal() ? hash : 0, false);
+        track(id, known.compute(id, (key, current) -> {
+            if (current != null && current.terminalRead()) {
+                // Terminal is final: what follows is either a copy of that first terminal record or stale.
+                boolean differs = hash != current.terminalHash;
+                return differs == current.stale ? current : new Known(current.status, current.attempt,
+                        current.deadline, current.partition, current.offset, current.terminalHash, differs);
+            }
+            if (snapshot.isTerminal()) {
+                return read; // the first terminal in topic order is the truth, whatever this worker applied itself
+            }
+            return read.supersedes(current) ? read : current;
+        }));
+    }
+
     /** Also fed by this worker's own snapshots, so its decisions never lag what it published itself. */
-    void apply(String id, Known snapshot) {
-        known.compute(id, (key, current) -> snapshot.supersedes(current) ? snapshot : current);
+    void apply(String id, OperationStatus status, int attempt) {
+        track(id, known.compute(id, (key, current) -> {
+            Known mine = new Known(status, attempt, current == null ? null : current.deadline, -1, -1, 0, false);
+            return mine.supersedes(current) ? mine : current;
+        }));
     }
 
     Optional<Known> find(String id) {
         return Optional.ofNullable(known.get(id));
     }
 
+    /** Operations whose state is queued (any deadline); a snapshot of the moment. */
+    List<String> queued() {
+        return List.copyOf(queued);
+    }
+
+    /** Operations whose last record differs from their first terminal record; a snapshot of the moment. */
+    List<String> stale() {
+        return List.copyOf(stale);
+    }
+
     /**
-     * Blocks (a worker thread, never the consumer's) until the view read what is now on the partition of
+     * Blocks (a worker thread, never the reader's) until the view read what is now on the partition of
      * {@code ops.status} that holds the operation's snapshots (they are all keyed by its id), or the timeout. That
      * partition is all the decision about this operation needs; the rest of the topic keeps moving under load.
      */
     boolean awaitCaughtUp(String operationId, Duration timeout) {
-        return positions.awaitCaughtUp(operationId, timeout).join();
+        return reader.awaitCaughtUp(operationId, timeout).join();
+    }
+
+    private void track(String id, Known state) {
+        if (state != null && state.status == OperationStatus.QUEUED) {
+            queued.add(id);
+        } else {
+            queued.remove(id);
+        }
+        if (state != null && state.stale) {
+            stale.add(id);
+        } else {
+            stale.remove(id);
+        }
     }
 
     @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        callback.seekToBeginning(assignments.keySet());
+    public void start() {
+        reader.start();
+    }
+
+    @Override
+    public void stop() {
+        reader.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return reader.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return reader.getPhase();
     }
 }

@@ -59,7 +59,7 @@ class DeploymentHistoryTest {
     }
 
     @Test
-    void rollbacksRefuseWhatWasNeverLiveAndUnhealthyDeploysRollBackByThemselves() {
+    void rollbacksRefuseWhatWasNeverLiveAndUnhealthyDeploysRollBackByThemselves() throws Exception {
         Target target = new Target(uniqueService(), "production");
         try (ConfigurableApplicationContext worker = WorkerCommands.startWorker(
                 "--devops.deploy.simulated.failing-versions=.*-broken")) {
@@ -80,9 +80,12 @@ class DeploymentHistoryTest {
             Operation broken = WorkerCommands.run(OperationType.DEPLOY, target, deploy(target, "3.0.0-broken", true));
             assertFailed(broken, "health_check_failed");
             assertThat(broken.error().message()).contains("rolled back automatically to 2.0.0");
-            assertThat(WorkerCommands.snapshotsOf(broken.id())).extracting(op -> op.progress() == null ? null
-                    : op.progress().stage()).contains("validate", "pull_image", "rolling_update", "health_check",
-                    "auto_rollback");
+            DeploymentLedger ledger = worker.getBean(DeploymentLedger.class);
+            ledger.awaitCaughtUp(target.key(), Duration.ofSeconds(30));
+            Deployment afterBroken = ledger.find(target.key()).orElseThrow();
+            assertThat(afterBroken.liveVersion()).isEqualTo("2.0.0");
+            assertThat(afterBroken.history()).extracting(DeploymentEvent::kind).startsWith("auto_rollback", "deploy");
+            assertThat(afterBroken.history().get(1).outcome()).isEqualTo(DeploymentEvent.FAILED);
 
             Operation named = WorkerCommands.run(OperationType.ROLLBACK, target,
                     rollback(target, "back to the first release", "1.0.0"));

@@ -156,6 +156,7 @@ class ExecutionEngineTest {
                 worker.getBean(StatusPublisher.class), worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
                 worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
                 worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         Operation raced = queued("cancel-race", Map.of("version", "1"));
         EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(raced));
