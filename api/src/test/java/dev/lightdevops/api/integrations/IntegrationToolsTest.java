@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.common.deployment.Deployment;
 import dev.lightdevops.common.deployment.DeploymentEvent;
+import dev.lightdevops.common.deployment.ObservedDeployment;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Command;
@@ -169,6 +170,43 @@ class IntegrationToolsTest {
         assertThat(deployments.get(0).get("live_version").asString()).isEqualTo("1.1.0");
         assertThat(deployments.get(0).get("previous_version").asString()).isEqualTo("1.0.0");
         assertThat(deployments.get(0).get("history")).hasSize(2);
+    }
+
+    @Test
+    void listDeploymentsShowsWhatTheClusterSaysBesideTheLedger() {
+        String service = unique();
+        Deployment recorded = Deployment.none(service, "production")
+                .after(new DeploymentEvent("deploy", "2.0.0", DeploymentEvent.LIVE, "op-1", null, "kubernetes",
+                        "alice", "worker-1", Instant.now()));
+        publish(Topics.DEPLOYMENTS, recorded.key(), ContractJson.write(recorded));
+        ObservedDeployment cluster = new ObservedDeployment(service, "production", "kubernetes", "prod", "shop",
+                service + "-web", "app", "registry.example/shop/" + service + ":2.0.1", "2.0.1",
+                new ObservedDeployment.Replicas(3, 3, 3, 3), 7L, ObservedDeployment.STATE_AVAILABLE,
+                "deployment successfully rolled out", Instant.now(), "worker-1");
+        publish(Topics.OBSERVED_DEPLOYMENTS, cluster.key(), ContractJson.write(cluster));
+        ObservedDeployment onlyObserved = new ObservedDeployment(service, "staging", "kubernetes", "prod", "staging",
+                service, service, "registry.example/shop/" + service + ":1.0.0", "1.0.0",
+                new ObservedDeployment.Replicas(1, 1, 1, 1), 1L, ObservedDeployment.STATE_AVAILABLE, "rolled out",
+                Instant.now(), "worker-1");
+        publish(Topics.OBSERVED_DEPLOYMENTS, onlyObserved.key(), ContractJson.write(onlyObserved));
+
+        JsonNode answer = call("list_deployments", """
+                {"service":"%s"}""".formatted(service));
+        JsonNode deployments = answer.get("structuredContent").get("deployments");
+
+        assertThat(deployments).hasSize(2);
+        JsonNode production = deployments.get(0);
+        assertThat(production.get("live_version").asString()).isEqualTo("2.0.0");
+        assertThat(production.get("cluster").get("version").asString()).isEqualTo("2.0.1");
+        assertThat(production.get("cluster").get("image").asString()).endsWith(":2.0.1");
+        assertThat(production.get("cluster").get("replicas").get("available").asInt()).isEqualTo(3);
+        assertThat(production.get("in_sync").asBoolean()).isFalse();
+        JsonNode staging = deployments.get(1);
+        assertThat(staging.get("environment").asString()).isEqualTo("staging");
+        assertThat(staging.get("live_version").isNull()).isTrue();
+        assertThat(staging.get("cluster").get("namespace").asString()).isEqualTo("staging");
+        assertThat(answer.get("content").get(0).get("text").asString())
+                .contains(service + "@production=2.0.0 (cluster: 2.0.1, 3/3 available, available)");
     }
 
     private static JsonNode call(String tool, String arguments) {

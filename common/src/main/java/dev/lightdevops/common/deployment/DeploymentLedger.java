@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * This process's materialized view of {@code ops.deployments} (through a {@link CompactedTopicReader}): the latest
- * record per {@code service@environment}. Workers and api instances each hold one, so what is live survives restarts
- * and is the same everywhere. {@link #awaitCaughtUp} lets a reader see every record written before the call,
+ * This process's materialized view of {@code ops.deployments} and, beside it, of {@code ops.deployments.observed}
+ * (what the deploy targets themselves report is live), each through a {@link CompactedTopicReader}: the latest record
+ * per {@code service@environment} of each. Workers and api instances each hold one, so what is live survives
+ * restarts and is the same everywhere. {@link #awaitCaughtUp} lets a reader see every record written before the call,
  * whichever process wrote it; it returns as soon as the view has applied them.
  */
 public class DeploymentLedger implements SmartLifecycle {
@@ -28,11 +29,16 @@ public class DeploymentLedger implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeploymentLedger.class);
 
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, ObservedDeployment> observed = new ConcurrentHashMap<>();
     private final CompactedTopicReader reader;
+    private final CompactedTopicReader observations;
 
     /** @param consumerConfig the app's Kafka consumer settings (bootstrap servers, security) */
     public DeploymentLedger(Map<String, Object> consumerConfig) {
-        this.reader = new CompactedTopicReader(Topics.DEPLOYMENTS, consumerConfig, this::apply);
+        this.reader = new CompactedTopicReader(Topics.DEPLOYMENTS, consumerConfig,
+                record -> apply(record, deployments, Deployment.class));
+        this.observations = new CompactedTopicReader(Topics.OBSERVED_DEPLOYMENTS, consumerConfig,
+                record -> apply(record, observed, ObservedDeployment.class));
     }
 
     public Optional<Deployment> find(String key) {
@@ -44,18 +50,32 @@ public class DeploymentLedger implements SmartLifecycle {
         return deployments.values().stream().sorted(Comparator.comparing(Deployment::key)).toList();
     }
 
+    /** What the deploy target last reported is live on {@code key}, if a worker observed it. */
+    public Optional<ObservedDeployment> observed(String key) {
+        return Optional.ofNullable(observed.get(key));
+    }
+
+    /** Every observed target, ordered by key. */
+    public List<ObservedDeployment> allObserved() {
+        return observed.values().stream().sorted(Comparator.comparing(ObservedDeployment::key)).toList();
+    }
+
     /**
-     * Waits until every record that was on the topic when this was called has been applied.
+     * Waits until every record that was on both topics when this was called has been applied (what a listing of
+     * everything needs).
      *
      * @throws TimeoutException when that takes longer than {@code timeout}
      */
     public void awaitCaughtUp(Duration timeout) throws InterruptedException, TimeoutException {
-        await(reader.awaitCaughtUp(timeout), timeout);
+        CompletableFuture<Boolean> ledger = reader.awaitCaughtUp(timeout);
+        CompletableFuture<Boolean> seen = observations.awaitCaughtUp(timeout);
+        await(ledger.thenCombine(seen, Boolean::logicalAnd), timeout);
     }
 
     /**
-     * Waits until every record that was on the topic for {@code key} (its partition) when this was called has been
-     * applied: all a reader of that one target needs.
+     * Waits until every record that was on {@code ops.deployments} for {@code key} (its partition) when this was
+     * called has been applied: all a deploy or rollback of that one target needs (observations are advisory and not
+     * waited for).
      *
      * @throws TimeoutException when that takes longer than {@code timeout}
      */
@@ -77,10 +97,12 @@ public class DeploymentLedger implements SmartLifecycle {
     @Override
     public void start() {
         reader.start();
+        observations.start();
     }
 
     @Override
     public void stop() {
+        observations.stop();
         reader.stop();
     }
 
@@ -94,18 +116,18 @@ public class DeploymentLedger implements SmartLifecycle {
         return reader.getPhase();
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private static <T> void apply(ConsumerRecord<String, byte[]> record, Map<String, T> into, Class<T> type) {
         if (record.key() == null) {
             return;
         }
         if (record.value() == null) {
-            deployments.remove(record.key());
+            into.remove(record.key());
             return;
         }
         try {
-            deployments.put(record.key(), ContractJson.read(record.value(), Deployment.class));
+            into.put(record.key(), ContractJson.read(record.value(), type));
         } catch (RuntimeException unreadable) {
-            log.warn("skipping an unreadable {} record at offset {}: {}", Topics.DEPLOYMENTS, record.offset(),
+            log.warn("skipping an unreadable {} record at offset {}: {}", record.topic(), record.offset(),
                     unreadable.toString());
         }
     }

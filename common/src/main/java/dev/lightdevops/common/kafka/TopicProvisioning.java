@@ -26,6 +26,8 @@ public class TopicProvisioning {
                         .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, tombstones).build(),
                 keyed(Topics.DEPLOYMENTS, settings).compact()
                         .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, tombstones).build(),
+                keyed(Topics.OBSERVED_DEPLOYMENTS, settings).compact()
+                        .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, tombstones).build(),
                 keyed(Topics.CONTROL, settings)
                         .config(TopicConfig.RETENTION_MS_CONFIG, commandsRetention).build(),
                 keyed(Topics.AUDIT, settings)

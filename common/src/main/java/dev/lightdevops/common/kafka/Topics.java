@@ -13,6 +13,11 @@ public final class Topics {
     public static final String AUDIT = "ops.audit";
     /** What is live per target, keyed by {@code service@environment}; compacted. */
     public static final String DEPLOYMENTS = "ops.deployments";
+    /**
+     * What each deploy target itself reports is live (a Kubernetes Deployment's image and replicas), keyed by
+     * {@code service@environment}; compacted. Written by workers, beside {@link #DEPLOYMENTS} and never instead of it.
+     */
+    public static final String OBSERVED_DEPLOYMENTS = "ops.deployments.observed";
     /** Commands that could not be processed, with the reason. */
     public static final String COMMANDS_DLT = "ops.commands.dlt";
 

@@ -66,7 +66,9 @@ final class IntegrationTools {
             OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true);
 
     static final ToolDefinition DEPLOYMENTS = new ToolDefinition(ToolCatalogue.LIST_DEPLOYMENTS, "List deployments",
-            "Lists what is live per service@environment, with each target's recent deploy and rollback history.",
+            "Lists what is live per service@environment, with each target's recent deploy and rollback history, "
+                    + "and beside it what the cluster itself says is live (image, replicas, rollout state) where the "
+                    + "deploy target can tell (Kubernetes), with in_sync saying whether the two agree.",
             ToolCatalogue.objectSchema(properties(
                     "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
                     "environment", Map.of("type", "string", "enum", Environment.wireNames())),

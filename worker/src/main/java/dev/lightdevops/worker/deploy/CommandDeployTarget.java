@@ -58,10 +58,6 @@ class CommandDeployTarget implements DeployTarget {
                 : rollback, spec, progress);
     }
 
-    @Override
-    public Map<String, Object> status(String service, String environment) {
-        return Map.of("target", name(), "configured", settings.environments().containsKey(environment));
-    }
 
     private DeployProperties.EnvironmentCommands commandFor(String environment) {
         DeployProperties.EnvironmentCommands commands = settings.environments().get(environment);

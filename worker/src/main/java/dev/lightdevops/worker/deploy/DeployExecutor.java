@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Executes deploys through the configured {@link DeployTarget} and records every outcome in {@code ops.deployments}.
- * A deploy whose health check fails is rolled back to the version live before it when the request asked for
- * {@code auto_rollback} (the default in production), and the operation still fails, saying so.
+ * A deploy whose health check fails (for a cluster: whose rollout failed after the Deployment was changed) is rolled
+ * back to the version live before it when the request asked for {@code auto_rollback} (the default in production),
+ * and the operation still fails with the deploy's error code, saying so.
  */
 @Component
 class DeployExecutor implements OperationExecutor {
@@ -61,14 +62,19 @@ class DeployExecutor implements OperationExecutor {
         return result(spec, details);
     }
 
+    /**
+     * Returns the target to what was live before the failed deploy: what the target itself saw live before changing
+     * it (a cluster knows, even for a version deployed without this project), else what the ledger recorded. The
+     * operation fails with the deploy's own error code either way.
+     */
     private OperationFailedException rollBackAutomatically(Operation operation, DeploySpec failedSpec,
             Deployment current, DeployFailedException cause, ProgressListener progress) throws InterruptedException {
-        String previous = current.liveVersion();
+        String previous = cause.versionLiveBefore().orElse(current.liveVersion());
         if (previous == null) {
-            return new OperationFailedException("health_check_failed", cause.getMessage()
+            return new OperationFailedException(cause.code(), cause.getMessage()
                     + "; nothing was live before, so there is nothing to roll back to", false);
         }
-        progress.report(new Progress(90, "auto_rollback", "health check failed: rolling back to " + previous));
+        progress.report(new Progress(90, "auto_rollback", cause.code() + ": rolling back to " + previous));
         DeploySpec back = new DeploySpec(failedSpec.service(), failedSpec.environment(), previous,
                 failedSpec.version(), operation.id(), "automatic rollback: " + cause.getMessage(),
                 operation.deadline(), operation);
@@ -80,7 +86,7 @@ class DeployExecutor implements OperationExecutor {
         }
         deployments.record(current, "auto_rollback", previous, DeploymentEvent.LIVE, operation.id(), back.reason(),
                 target.name(), operation.requestedBy());
-        return new OperationFailedException("health_check_failed", cause.getMessage()
+        return new OperationFailedException(cause.code(), cause.getMessage()
                 + "; rolled back automatically to " + previous + ", which is live again", false);
     }
 

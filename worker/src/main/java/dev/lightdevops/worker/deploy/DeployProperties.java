@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How a worker deploys.
  *
- * @param target which {@link DeployTarget} runs deploys and rollbacks: {@code simulated} or {@code command}
+ * @param target which {@link DeployTarget} runs deploys and rollbacks: {@code simulated}, {@code command} or
+ *     {@code kubernetes} (settings under {@code devops.deploy.kubernetes})
  * @param viewCatchUpTimeout how long a deploy or rollback waits for this worker's view of {@code ops.deployments} to
  *     include every record written before it started (another worker may have deployed the previous version)
  * @param simulated settings of the simulated target
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("devops.deploy")
 public record DeployProperties(
-        @DefaultValue("simulated") @Pattern(regexp = "simulated|command") String target,
+        @DefaultValue("simulated") @Pattern(regexp = "simulated|command|kubernetes") String target,
         @DefaultValue("10s") @NotNull Duration viewCatchUpTimeout,
         @DefaultValue @Valid Simulated simulated,
         @DefaultValue @Valid Command command) {

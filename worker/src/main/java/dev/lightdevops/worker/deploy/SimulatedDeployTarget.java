@@ -53,10 +53,6 @@ class SimulatedDeployTarget implements DeployTarget {
         return rollOut(spec, progress, "rollback");
     }
 
-    @Override
-    public Map<String, Object> status(String service, String environment) {
-        return Map.of("target", name(), "replicas", settings.replicas(), "simulated", true);
-    }
 
     private Map<String, Object> rollOut(DeploySpec spec, ProgressListener progress, String action)
             throws InterruptedException {

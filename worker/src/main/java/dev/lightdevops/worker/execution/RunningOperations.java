@@ -2,6 +2,7 @@ package dev.lightdevops.worker.execution;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,12 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * The operations this worker is running now, so they can be stopped from outside their thread: by a cancel request,
  * by their deadline, or because their partition moved to another worker. Stopping records why and interrupts the
- * thread; the runner reads the reason to decide which snapshot (if any) to publish.
+ * thread; the runner reads the reason to decide which snapshot (if any) to publish. Executors whose clean-up depends
+ * on why they were interrupted ask {@link #stopReason} (a Kubernetes rollout may be rolled back on a cancel, never on a
+ * hand-over, since the partition's new owner runs the next attempt).
  */
 @Component
-class RunningOperations {
+public class RunningOperations {
 
-    enum StopReason {
+    public enum StopReason {
         /** A cancel request arrived: end {@code cancelled}. */
         CANCELLED,
         /** The deadline passed: end {@code timed_out}. */
@@ -53,6 +56,11 @@ class RunningOperations {
 
     int count() {
         return running.size();
+    }
+
+    /** Why the operation running here was stopped; empty while it runs on undisturbed, or when it runs elsewhere. */
+    public Optional<StopReason> stopReason(String operationId) {
+        return Optional.ofNullable(running.get(operationId)).map(Running::stopReason);
     }
 
     boolean isRunning(String operationId) {

@@ -220,8 +220,10 @@ class DatadogTelemetrySourceTest {
     @Test
     void timeoutsAreRetriedAndEndRetryable() {
         datadog.stubFor(post(urlPathEqualTo(LOGS)).willReturn(okJson("logs-page-3.json").withFixedDelay(2_000)));
+        DatadogTelemetrySource impatient = new DatadogTelemetrySource(properties(100, Duration.ofMillis(300)),
+                waits::add);
 
-        assertThatThrownBy(() -> source(100).logs(LogQuery.from(Map.of()), NOW))
+        assertThatThrownBy(() -> impatient.logs(LogQuery.from(Map.of()), NOW))
                 .isInstanceOfSatisfying(OperationFailedException.class, failure -> {
                     assertThat(failure.code()).isEqualTo("datadog_unavailable");
                     assertThat(failure.retryable()).isTrue();
@@ -255,10 +257,15 @@ class DatadogTelemetrySourceTest {
         return new DatadogTelemetrySource(properties(pageSize), waits::add);
     }
 
+    /** A read timeout far above WireMock's answer time even on a loaded machine; only the timeout test cuts it. */
     private static DatadogProperties properties(int pageSize) {
+        return properties(pageSize, Duration.ofSeconds(10));
+    }
+
+    private static DatadogProperties properties(int pageSize, Duration readTimeout) {
         return new DatadogProperties("test-api-key", "test-app-key", "US1", URI.create(datadog.baseUrl()), 3,
                 Duration.ofMillis(10), Duration.ofMillis(15_000), Duration.ofSeconds(60), pageSize,
-                Duration.ofSeconds(2), Duration.ofMillis(300));
+                Duration.ofSeconds(2), readTimeout);
     }
 
     private static void stubLogsPage(String cursor, String file) {

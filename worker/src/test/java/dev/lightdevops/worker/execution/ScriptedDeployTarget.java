@@ -38,10 +38,6 @@ class ScriptedDeployTarget implements DeployTarget {
         return deploy(spec, progress);
     }
 
-    @Override
-    public Map<String, Object> status(String service, String environment) {
-        return Map.of("target", name());
-    }
 
     @Override
     public Map<String, Object> deploy(DeploySpec spec, ProgressListener progress) throws InterruptedException {
