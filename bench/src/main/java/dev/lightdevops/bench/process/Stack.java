@@ -68,6 +68,8 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PORT", String.valueOf(port));
+        // A free management port too: the default (8081) clashes with any other api on the machine.
+        env.put("MANAGEMENT_PORT", String.valueOf(BrokerProcess.freePort()));
         // Tokens from the api's own local issuer (POST /local/tokens) when it has one; anonymous as the fallback.
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("DEVOPS_AUTH_LOCAL_ISSUER_ENABLED", "true");
@@ -91,6 +93,8 @@ public final class Stack implements AutoCloseable {
     public ChildProcess launchWorker(Map<String, String> environment, String jvmOptions) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        // The worker's only HTTP server is its management port: a free one, so several workers run side by side.
+        env.put("MANAGEMENT_PORT", String.valueOf(BrokerProcess.freePort()));
         env.putAll(environment);
         return launch("worker-" + (++workers), Jdks.current(), jvmOptions, execJar("worker"), env);
     }
