@@ -3,13 +3,13 @@
 # the named suites against a broker, api and workers it starts as separate processes. Prints markdown rows and writes
 # them to bench/target/runs/<time>/results.md; exits non-zero when a drill found a loss.
 #
-#   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint worker-footprint
+#   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint worker-footprint history
 #                                                       drill-kill drill-broker drill-badinput]...
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),
 # BENCH_E2E_RATES (1000: separate processes), BENCH_E2E_STANDALONE_RATE (200: the standalone stack), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
 # BENCH_DRILL_STAGE (50ms, stage length in drill 1), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
-# BENCH_BAD_REQUESTS (10000), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
+# BENCH_BAD_REQUESTS (10000), BENCH_HISTORY_RATE (2000 operations/s), BENCH_HISTORY_SECONDS (60; 20 with --quick), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
 # BENCH_API_JVM_OPTS, BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
 # run), BENCH_SKIP_BUILD (1: use the jars as they are). Harness, broker, api and workers all run on the JDK 25 that
 # the build selects (scripts/jdk.sh).

@@ -7,6 +7,7 @@ import dev.lightdevops.bench.report.Report;
 import dev.lightdevops.bench.suites.AcceptanceBench;
 import dev.lightdevops.bench.suites.EndToEndBench;
 import dev.lightdevops.bench.suites.FootprintBench;
+import dev.lightdevops.bench.suites.HistoryBench;
 import dev.lightdevops.bench.suites.ScaleOutBench;
 import dev.lightdevops.bench.suites.WorkerFootprintBench;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class Bench {
 
     static {
         for (Suite suite : List.of(new AcceptanceBench(), new EndToEndBench(), new ScaleOutBench(),
-                new FootprintBench(), new WorkerFootprintBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
+                new FootprintBench(), new WorkerFootprintBench(), new HistoryBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
             SUITES.put(suite.name(), suite);
         }
     }

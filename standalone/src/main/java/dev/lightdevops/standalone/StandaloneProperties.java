@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param kafkaBootstrapServers an existing cluster to use instead of the embedded broker (empty: embed one)
  * @param console what the console shows: {@code human} (the stack's own lines and every warning, the full JSON log in
  *     the log file) or {@code json} (every component's JSON lines, as the api and worker jars print them)
+ * @param embeddedPostgres whether to start the embedded PostgreSQL of the history store (data under the data
+ *     directory); skipped when a database is given ({@code DATABASE_URL} or {@code spring.datasource.url})
+ * @param postgresPort the embedded PostgreSQL's port; 0 takes a free one
  */
 @Validated
 @ConfigurationProperties("devops.standalone")
@@ -25,7 +28,9 @@ public record StandaloneProperties(
         @DefaultValue("data") @NotBlank String dataDirectory,
         @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
         @DefaultValue("") String kafkaBootstrapServers,
-        @DefaultValue("human") @NotNull Console console) {
+        @DefaultValue("human") @NotNull Console console,
+        @DefaultValue("true") boolean embeddedPostgres,
+        @DefaultValue("0") @Min(0) @Max(65535) int postgresPort) {
 
     public enum Console { HUMAN, JSON }
 

@@ -55,6 +55,16 @@ class DockerComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theApiKeepsItsHistoryInThePostgresServiceAndWaitsForIt() {
+        assertThat((String) services.get("postgres").get("image")).startsWith("postgres:");
+        assertThat(environment("api").get("DATABASE_URL").toString()).startsWith("postgres://")
+                .contains("@postgres:5432/" + environment("postgres").get("POSTGRES_DB"));
+        Map<String, Object> dependsOn = (Map<String, Object>) services.get("api").get("depends_on");
+        assertThat((Map<String, Object>) dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
+    }
+
+    @Test
     void workersCanBeScaled() {
         Map<String, Object> worker = services.get("worker");
         assertThat(worker).doesNotContainKeys("container_name", "ports");

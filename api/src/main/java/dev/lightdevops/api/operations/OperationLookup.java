@@ -8,14 +8,19 @@ import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads operations for a caller: only its tenant's, and with read-your-writes across api instances. An id this
  * instance's view has not seen is looked up again after the view caught up with the end of {@code ops.status} as it
  * was at the call (bounded by {@code catch-up-timeout}), so a poll right after another instance accepted the operation
- * finds it instead of answering 404. The waits never block a thread and are capped at {@code max-wait}.
+ * finds it instead of answering 404. An id the caught-up view does not hold either is looked up in the
+ * {@link OperationArchive} (the history store, when configured), so operations past the view's retention are still
+ * found. The waits never block a thread and are capped at {@code max-wait}.
  */
 @Service
 public class OperationLookup {
@@ -25,11 +30,17 @@ public class OperationLookup {
     private final OperationView view;
     private final ConsumedPositions statusPositions;
     private final OperationsProperties settings;
+    private final ObjectProvider<OperationArchive> archive;
+    /** Where the archive is read: a blocking database call never runs on the Kafka client's threads. */
+    private final Executor continuations;
 
-    OperationLookup(OperationView view, ConsumedPositions statusPositions, OperationsProperties settings) {
+    OperationLookup(OperationView view, ConsumedPositions statusPositions, OperationsProperties settings,
+            ObjectProvider<OperationArchive> archive, @Qualifier("applicationTaskExecutor") Executor continuations) {
         this.view = view;
         this.statusPositions = statusPositions;
         this.settings = settings;
+        this.archive = archive;
+        this.continuations = continuations;
     }
 
     /** The operation, or a failed future with {@link OperationNotFoundException} when the caller cannot see it. */
@@ -41,7 +52,8 @@ public class OperationLookup {
         }
         // Every snapshot of an operation is keyed by its id: its partition is all this read needs to have caught up.
         return statusPositions.awaitCaughtUp(id, settings.catchUpTimeout())
-                .thenApply(caughtUp -> visible(id, caller).orElseThrow(() -> new OperationNotFoundException(id)));
+                .thenApplyAsync(caughtUp -> visible(id, caller).or(() -> archived(id, caller))
+                        .orElseThrow(() -> new OperationNotFoundException(id)), continuations);
     }
 
     /** Long-poll (AIP-151 WaitOperation): the operation once its status differs from now, it is terminal, or wait ends. */
@@ -70,11 +82,28 @@ public class OperationLookup {
     }
 
     private CompletableFuture<Operation> awaitMatch(Operation current, Predicate<Operation> wanted, Duration wait) {
+        if (current.isTerminal() && view.find(current.id()).isEmpty()) {
+            return CompletableFuture.completedFuture(current); // archived: it will never change
+        }
         return view.awaitMatch(current.id(), wanted, capped(wait)).thenApply(found -> found.orElse(current));
     }
 
     private Optional<Operation> visible(String id, Caller caller) {
         return view.find(id).filter(caller::canSee);
+    }
+
+    private Optional<Operation> archived(String id, Caller caller) {
+        OperationArchive store = archive.getIfAvailable();
+        if (store == null || !caller.may(READ_PERMISSION)) {
+            return Optional.empty();
+        }
+        try {
+            return store.find(id, caller.tenant()).filter(caller::canSee);
+        } catch (OperationArchive.ArchiveUnavailableException unavailable) {
+            throw new OperationNotFoundException(id, "the operations of the last "
+                    + settings.retention().toHours() + " h do not include it, and the history store that keeps "
+                    + "older ones could not be reached: try again shortly");
+        }
     }
 
     static void requireRead(Caller caller) {

@@ -6,4 +6,8 @@ public class OperationNotFoundException extends RuntimeException {
     public OperationNotFoundException(String id) {
         super("no operation with id '" + id + "'");
     }
+
+    public OperationNotFoundException(String id, String why) {
+        super("no operation with id '" + id + "' found: " + why);
+    }
 }

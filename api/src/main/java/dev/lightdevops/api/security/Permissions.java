@@ -15,13 +15,15 @@ public final class Permissions {
     public static final String READ_OPERATIONS = "read_operations";
     public static final String CANCEL_OWN = "cancel_own";
     public static final String CANCEL_ANY = "cancel_any";
+    /** The audit trail's details (arguments, client address, detail) of principals other than the caller. */
+    public static final String READ_AUDIT = "read_audit";
 
     /** Permissions anonymous callers never get, whatever their configured role says. */
     static final Set<String> NEVER_ANONYMOUS = Set.of(deploy(Environment.PRODUCTION), rollback(Environment.PRODUCTION),
-            CANCEL_ANY);
+            CANCEL_ANY, READ_AUDIT);
 
     public static final Set<String> ALL = Set.of(READ_LOGS, READ_METRICS, READ_DEPLOYMENTS, READ_OPERATIONS,
-            CANCEL_OWN, CANCEL_ANY,
+            CANCEL_OWN, CANCEL_ANY, READ_AUDIT,
             deploy(Environment.DEVELOPMENT), deploy(Environment.STAGING), deploy(Environment.PRODUCTION),
             rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION));
 

@@ -35,6 +35,7 @@ public class ToolPermissions {
             ToolCatalogue.CANCEL_OPERATION, args -> new Requirement(
                     Set.of(Permissions.CANCEL_OWN, Permissions.CANCEL_ANY), "cancel operations"),
             ToolCatalogue.LIST_DEPLOYMENTS, args -> Requirement.of(Permissions.READ_DEPLOYMENTS, "list deployments"),
+            ToolCatalogue.LIST_CHANGES, args -> Requirement.of(Permissions.READ_OPERATIONS, "list changes"),
             ToolCatalogue.AUTHENTICATE_USER, args -> new Requirement(Set.of(), "see who you are"));
 
     /** Whether the table knows the tool; a test asserts this for every catalogue entry. */

@@ -36,6 +36,17 @@ class RestApiTest {
     }
 
     @Test
+    void withoutADatabaseTheHistoryRoutesAndListChangesSayNoHistoryIsKept() {
+        HttpResponse<String> history = Http.get(base + "/api/v1/history");
+        HttpResponse<String> changes = Http.postJson(base + "/api/v1/tools/list_changes", "{}");
+
+        assertThat(history.statusCode()).isEqualTo(503);
+        assertThat(json(history).get("detail").asString()).contains("no database is configured");
+        assertThat(Http.get(base + "/api/v1/audit").statusCode()).isEqualTo(503);
+        assertThat(changes.body()).contains("DATABASE_URL");
+    }
+
+    @Test
     void toolsAreListedWithTheirSchemas() {
         JsonNode tools = json(Http.get(base + "/api/v1/tools")).get("tools");
 

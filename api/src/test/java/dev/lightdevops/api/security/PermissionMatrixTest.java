@@ -46,6 +46,7 @@ class PermissionMatrixTest {
             "list_operations", env -> Set.of("read_operations"),
             "cancel_operation", env -> Set.of("cancel_own", "cancel_any"),
             "list_deployments", env -> Set.of("read_deployments"),
+            "list_changes", env -> Set.of("read_operations"),
             "authenticate_user", env -> Set.of());
 
     @Test
@@ -55,7 +56,8 @@ class PermissionMatrixTest {
             assertThat(ToolPermissions.covers(tool.name())).as("permission mapping for " + tool.name()).isTrue();
         }
         for (String name : List.of("deploy_service", "rollback_deployment", "get_logs", "get_metrics",
-                "get_operation", "list_operations", "cancel_operation", "list_deployments", "authenticate_user")) {
+                "get_operation", "list_operations", "cancel_operation", "list_deployments", "list_changes",
+                "authenticate_user")) {
             assertThat(ToolPermissions.covers(name)).as(name).isTrue();
         }
     }

@@ -17,6 +17,7 @@ public final class ToolCatalogue {
     public static final String CANCEL_OPERATION = "cancel_operation";
     public static final String LIST_DEPLOYMENTS = "list_deployments";
     public static final String AUTHENTICATE_USER = "authenticate_user";
+    public static final String LIST_CHANGES = "list_changes";
 
     private static final List<ToolDefinition> TOOLS = List.of(
             new ToolDefinition(DEPLOY_SERVICE, "Deploy a service",
@@ -71,6 +72,7 @@ public final class ToolCatalogue {
             IntegrationTools.LOGS,
             IntegrationTools.METRICS,
             IntegrationTools.DEPLOYMENTS,
+            HistoryTools.CHANGES,
             new ToolDefinition(AUTHENTICATE_USER, "Who am I",
                     "Returns the caller's identity and what it may do: principal, name, email, tenant, roles and "
                             + "permissions, from the validated bearer token. Given a token argument, validates "
