@@ -95,43 +95,22 @@
     const pending = all.filter((op) => op.status === 'awaiting_approval').sort((a, b) => (a.id < b.id ? -1 : 1));
     const box = $('approvals');
     box.hidden = pending.length === 0;
-    const list = $('approval-list');
-    list.replaceChildren(...pending.map((op) => {
-      const item = L.el('div', 'approval');
-      item.dataset.operationId = op.id;
-      const what = L.el('a', 'what', L.describe(op));
-      what.href = L.operationLink(op.id);
-      const approval = op.approval || {};
-      item.append(what, L.el('div', 'muted', 'asked by ' + (op.requested_by || '?')
-        + (op.request && op.request.reason ? ' · "' + op.request.reason + '"' : '')
-        + (approval.expires_at ? ' · expires ' + new Date(approval.expires_at).toLocaleTimeString() : '')
-        + (approval.permission ? ' · needs ' + approval.permission : '')));
-      const actions = L.el('div', 'actions');
-      const message = L.el('span', 'muted');
-      for (const [verb, label] of [['approve', 'Approve'], ['reject', 'Reject']]) {
-        const button = L.el('button', verb, label);
-        button.dataset.action = verb;
-        button.addEventListener('click', () => decide(op, verb, message));
-        actions.appendChild(button);
-      }
-      actions.appendChild(message);
-      item.appendChild(actions);
-      return item;
-    }));
+    $('approval-list').replaceChildren(...pending.map(approvalItem));
   }
 
-  async function decide(op, verb, message) {
-    const reason = prompt((verb === 'approve' ? 'Approve ' : 'Reject ') + L.describe(op) + ': why?', '');
-    if (reason === null) return;
-    message.textContent = verb === 'approve' ? 'approving…' : 'rejecting…';
-    try {
-      const answer = await L.postJson('/api/v1/operations/' + encodeURIComponent(op.id) + ':' + verb,
-        reason.trim() ? { reason: reason.trim() } : {});
-      if (answer.operation) apply(answer.operation);
-      message.textContent = verb === 'approve' ? 'approved' : 'rejected';
-    } catch (failure) {
-      message.textContent = L.shown(failure.message);
-    }
+  // One waiting operation: what, who asked and why, until when, which permission approves it. Its `.actions` box is
+  // where the approve/reject buttons go once the approval routes are on main (issue 15 owns them).
+  function approvalItem(op) {
+    const item = L.el('div', 'approval');
+    item.dataset.operationId = op.id;
+    const what = L.el('a', 'what', L.describe(op));
+    what.href = L.operationLink(op.id);
+    const approval = op.approval || {};
+    item.append(what, L.el('div', 'muted', 'asked by ' + (op.requested_by || '?')
+      + (op.request && op.request.reason ? ' · "' + op.request.reason + '"' : '')
+      + (approval.expires_at ? ' · expires ' + new Date(approval.expires_at).toLocaleTimeString() : '')
+      + (approval.permission ? ' · needs ' + approval.permission : '')), L.el('div', 'actions'));
+    return item;
   }
 
   function renderTargets(all) {

@@ -21,8 +21,9 @@ final class StackConsole {
 
     private final Map<String, Operation> narrated = new ConcurrentHashMap<>();
 
-    void starting(Path dataDirectory, boolean reused, Path logFile) {
-        log.info("Light DevOps MCP: starting the local stack (Kafka broker, worker and api in one JVM)");
+    void starting(Path dataDirectory, boolean reused, Path logFile, boolean embeddedBroker, boolean embeddedPostgres) {
+        log.info("Light DevOps MCP: starting the local stack ({}worker and api in one JVM{})",
+                embeddedBroker ? "Kafka broker, " : "", embeddedPostgres ? ", PostgreSQL for the history beside it" : "");
         log.info("  data  {} ({})", dataDirectory, reused ? "kept from the last run" : "new");
         log.info("  logs  {} (the full log of every component, JSON lines)", logFile);
     }

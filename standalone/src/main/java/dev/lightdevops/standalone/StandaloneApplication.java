@@ -57,9 +57,10 @@ public final class StandaloneApplication implements AutoCloseable {
         StandaloneProperties settings = launch.settings();
         StackConsole console = new StackConsole();
         boolean reused = Files.exists(LocalKafkaBroker.formattedMarker(settings.dataPath()));
-        console.starting(settings.dataPath(), reused, settings.logFile());
-        LocalKafkaBroker broker = null;
         String bootstrap = settings.kafkaBootstrapServers();
+        boolean embedPostgres = settings.embeddedPostgres() && !launch.databaseGiven();
+        console.starting(settings.dataPath(), reused, settings.logFile(), bootstrap.isBlank(), embedPostgres);
+        LocalKafkaBroker broker = null;
         if (bootstrap.isBlank()) {
             long brokerBegan = System.nanoTime();
             broker = LocalKafkaBroker.start(settings.dataPath(), settings.kafkaPort());
@@ -73,7 +74,7 @@ public final class StandaloneApplication implements AutoCloseable {
                 Arrays.stream(ownLogging ? new String[0] : settings.loggingArguments()),
                 Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap)).flatMap(s -> s).toArray(String[]::new);
         LocalPostgres postgres = null;
-        if (settings.embeddedPostgres() && !launch.databaseGiven()) {
+        if (embedPostgres) {
             long postgresBegan = System.nanoTime();
             postgres = LocalPostgres.start(settings.dataPath(), settings.postgresPort());
             console.started("PostgreSQL (history store)", since(postgresBegan));

@@ -55,7 +55,11 @@ class LocalStackConsoleIT {
         assertThat(List.copyOf(first.lines())).anyMatch(line -> line.startsWith("Stopped in"));
         List<JsonNode> records = jsonRecords(data.resolve("logs/light-devops.jsonl"));
         assertThat(records).anyMatch(record -> message(record).contains("Point your MCP client at"));
-        assertThat(records).anyMatch(record -> message(record).equals(succeeded));
+        List<String> operationLines = first.lines().stream().filter(line -> line.contains("[" + id + "]")).toList();
+        assertThat(operationLines).hasSizeGreaterThanOrEqualTo(3).contains(succeeded);
+        assertThat(records.stream().map(LocalStackConsoleIT::message).toList())
+                .as("the log file holds every event the console told").containsAll(operationLines)
+                .anyMatch(message -> message.startsWith("Stopped in"));
         assertThat(records).anyMatch(record -> record.path("log").path("logger").asString("")
                 .startsWith("org.apache.kafka") && message(record).contains("ProducerConfig values"));
         assertThat(String.join("\n", first.lines())).doesNotContain("ProducerConfig values");
