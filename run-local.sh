@@ -12,5 +12,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f standalone/target/light-devops-mcp.jar 
   ./mvnw -q -B package -DskipTests -pl standalone -am
 fi
 source scripts/jdk.sh
+# One JVM holds the broker, a worker and the api: a heap chosen here, not 1/4 of the machine's RAM (JAVA_OPTS overrides).
 # Kafka's clients still use sun.misc.Unsafe to unmap buffers: allowed, so that the JVM does not warn on each start.
-exec "$JAVA" --sun-misc-unsafe-memory-access=allow ${JAVA_OPTS:-} -jar standalone/target/light-devops-mcp.jar "$@"
+exec "$JAVA" --sun-misc-unsafe-memory-access=allow ${JAVA_OPTS:--Xmx1g -XX:+UseStringDeduplication} \
+  -jar standalone/target/light-devops-mcp.jar "$@"

@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the api.
  *
  * @param publishTimeout a safety net above the producer's own timeouts (which give every send a verdict within
- *     {@code max.block.ms + delivery.timeout.ms}): if no verdict came by then, the operation is marked failed
- *     ({@code not_accepted}) so that a command landing late is skipped, and the caller gets a retryable error
+ *     {@code max.block.ms + delivery.timeout.ms}) on a call's wait for Kafka: an acceptance not confirmed by then is
+ *     settled through the operation's partition (withdrawn unless a worker started it first; see
+ *     {@code AcceptanceSettlement})
  * @param deployDeadline default deadline of a deploy or rollback, from acceptance
  * @param pollInterval the interval the api suggests to clients polling an operation
  */

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Settings(int runs, Duration warmUp, Duration duration, int clients, List<Double> endToEndRates,
         double standaloneRate, Duration scaleOutCap, int drillDeploys, int drillTargets, int badRequests, String token,
-        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv) {
+        String apiJvmOptions, String workerJvmOptions, Map<String, String> workerConcurrencyEnv,
+        List<String> acceptanceFigures) {
+
+    /** The api's own JVM options (the file every launcher passes), used unless BENCH_API_JVM_OPTS says otherwise. */
+    public static final String API_JVM_OPTIONS = "@api/jvm.options";
 
     public static Settings from(Map<String, String> env, boolean quick) {
         return new Settings(
@@ -27,9 +31,11 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 integer(env, "BENCH_DRILL_TARGETS", 500),
                 integer(env, "BENCH_BAD_REQUESTS", 10_000),
                 env.getOrDefault("BENCH_TOKEN", ""),
-                env.getOrDefault("BENCH_API_JVM_OPTS", ""),
+                env.getOrDefault("BENCH_API_JVM_OPTS", API_JVM_OPTIONS),
                 env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
-                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")));
+                pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")),
+                Arrays.stream(env.getOrDefault("BENCH_ACCEPTANCE_FIGURES", "floor,ping,deploy,get,rest,seed")
+                        .split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList());
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,31 +48,31 @@ class SeedAliasesController {
     }
 
     @RequestMapping(path = "/getMcpResourcesLogs", method = {RequestMethod.GET, RequestMethod.POST})
-    CompletableFuture<ResponseEntity<Object>> getMcpResourcesLogs(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> getMcpResourcesLogs(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_LOGS, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = "/getMcpResourcesMetrics", method = {RequestMethod.GET, RequestMethod.POST})
-    CompletableFuture<ResponseEntity<Object>> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> getMcpResourcesMetrics(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_METRICS, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = "/postMcpToolsDeployService", method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsDeployService(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsDeployService(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.DEPLOY_SERVICE, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = "/postMcpToolsRollbackDeployment", method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsRollbackDeployment(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, merged(query, body), calls.caller(request));
     }
 
     @RequestMapping(path = "/postMcpToolsAuthenticateUser", method = RequestMethod.POST)
-    CompletableFuture<ResponseEntity<Object>> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
+    ResponseEntity<Object> postMcpToolsAuthenticateUser(@RequestParam Map<String, String> query,
             @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         return calls.call(ToolCatalogue.AUTHENTICATE_USER, merged(query, body), calls.caller(request));
     }

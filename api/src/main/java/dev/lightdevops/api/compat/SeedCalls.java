@@ -1,15 +1,16 @@
 package dev.lightdevops.api.compat;
 
+import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.rest.ToolRoutes;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +23,13 @@ class SeedCalls {
 
     private final ToolRoutes routes;
     private final CallerResolver callers;
-    private final OperationAwaiter awaiter;
+    private final OperationView view;
     private final CompatProperties settings;
 
-    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationAwaiter awaiter, CompatProperties settings) {
+    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationView view, CompatProperties settings) {
         this.routes = routes;
         this.callers = callers;
-        this.awaiter = awaiter;
+        this.view = view;
         this.settings = settings;
     }
 
@@ -55,21 +56,18 @@ class SeedCalls {
         return arguments;
     }
 
-    CompletableFuture<ResponseEntity<Object>> call(String tool, Map<String, Object> arguments, Caller caller) {
-        return routes.call(tool, arguments, caller).thenApply(SeedAnswers::accepted);
+    ResponseEntity<Object> call(String tool, Map<String, Object> arguments, Caller caller) {
+        return SeedAnswers.accepted(routes.call(tool, arguments, caller));
     }
 
     /** Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. */
-    CompletableFuture<ResponseEntity<Object>> fetch(String tool, Map<String, ?> query, Caller caller) {
-        return routes.callWithQuery(tool, query, caller).thenCompose(this::awaitResult);
-    }
-
-    private CompletableFuture<ResponseEntity<Object>> awaitResult(ToolResult result) {
+    ResponseEntity<Object> fetch(String tool, Map<String, ?> query, Caller caller) {
+        ToolResult result = routes.callWithQuery(tool, query, caller);
         if (result.error() || !(result.structured().get("operation_id") instanceof String id)) {
-            return CompletableFuture.completedFuture(SeedAnswers.accepted(result));
+            return SeedAnswers.accepted(result);
         }
-        return awaiter.awaitTerminal(id, settings.resultWait())
-                .thenApply(latest -> latest.map(SeedAnswers::fetched).orElseGet(() -> SeedAnswers.accepted(result)));
+        return view.awaitMatch(id, Operation::isTerminal, settings.resultWait()).map(SeedAnswers::fetched)
+                .orElseGet(() -> SeedAnswers.accepted(result));
     }
 
     Map<String, Object> resources() {

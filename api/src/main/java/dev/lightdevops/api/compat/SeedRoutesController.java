@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +55,7 @@ class SeedRoutesController {
 
     @GetMapping(path = "/mcp/resources/logs", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getMcpResourcesLogs", summary = "Recent logs (tool get_logs), waited for")
-    CompletableFuture<ResponseEntity<Object>> logs(
+    ResponseEntity<Object> logs(
             @Parameter(description = "level, limit, since, service") @RequestParam Map<String, String> query,
             HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_LOGS, query, calls.caller(request));
@@ -64,7 +63,7 @@ class SeedRoutesController {
 
     @GetMapping(path = "/mcp/resources/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getMcpResourcesMetrics", summary = "Metrics (tool get_metrics), waited for")
-    CompletableFuture<ResponseEntity<Object>> metrics(
+    ResponseEntity<Object> metrics(
             @Parameter(description = "limit, service, metric_type, time_range") @RequestParam Map<String, String> query,
             HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_METRICS, query, calls.caller(request));
@@ -79,7 +78,7 @@ class SeedRoutesController {
     @PostMapping(path = "/mcp/tools/deploy_service", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "postMcpToolsDeployService", summary = "Deploy: service_name, version, environment "
             + "(flat or under arguments); answers with the operation id")
-    CompletableFuture<ResponseEntity<Object>> deploy(
+    ResponseEntity<Object> deploy(
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
         return calls.call(ToolCatalogue.DEPLOY_SERVICE, SeedCalls.arguments(body), calls.caller(request));
@@ -88,7 +87,7 @@ class SeedRoutesController {
     @PostMapping(path = "/mcp/tools/rollback_deployment", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "postMcpToolsRollbackDeployment",
             summary = "Roll back: deployment_id, reason, environment; answers with the operation id")
-    CompletableFuture<ResponseEntity<Object>> rollback(
+    ResponseEntity<Object> rollback(
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
         return calls.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, SeedCalls.arguments(body), calls.caller(request));
@@ -96,7 +95,7 @@ class SeedRoutesController {
 
     @PostMapping(path = "/mcp/tools/authenticate_user", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "postMcpToolsAuthenticateUser", summary = "Who the caller is (tool authenticate_user)")
-    CompletableFuture<ResponseEntity<Object>> authenticate(
+    ResponseEntity<Object> authenticate(
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
         return calls.call(ToolCatalogue.AUTHENTICATE_USER, SeedCalls.arguments(body), calls.caller(request));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +47,7 @@ class ListDeploymentsTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         if (!caller.may(Permissions.READ_DEPLOYMENTS)) {
             throw new PermissionDeniedException(Permissions.READ_DEPLOYMENTS, "list deployments");
         }
@@ -56,7 +55,7 @@ class ListDeploymentsTool implements ToolHandler {
         String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");
         Environment environment = arguments != null && arguments.get("environment") != null
                 ? args.environment("environment") : null;
-        return CompletableFuture.supplyAsync(() -> list(service, environment));
+        return list(service, environment);
     }
 
     private ToolResult list(String service, Environment environment) {

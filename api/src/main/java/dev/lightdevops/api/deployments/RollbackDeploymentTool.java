@@ -16,7 +16,6 @@ import dev.lightdevops.common.tool.RollbackRequest;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +42,11 @@ class RollbackDeploymentTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         RollbackRequest request = RollbackRequest.from(arguments);
-        CompletableFuture<RollbackRequest> resolved = request.service() != null
-                ? CompletableFuture.completedFuture(request)
-                : operations.find(request.operationId(), caller).thenApply(deploy -> resolve(request, deploy));
-        return resolved.thenCompose(rollback -> accept(rollback, caller))
-                .thenApply(operation -> ToolResult.accepted(operation, settings.pollInterval()));
+        RollbackRequest resolved = request.service() != null ? request
+                : resolve(request, operations.find(request.operationId(), caller));
+        return ToolResult.accepted(accept(resolved, caller), settings.pollInterval());
     }
 
     private static RollbackRequest resolve(RollbackRequest request, Operation deploy) {
@@ -65,7 +62,7 @@ class RollbackDeploymentTool implements ToolHandler {
         return request.resolvedTo(deploy.target().service(), environment);
     }
 
-    private CompletableFuture<Operation> accept(RollbackRequest request, Caller caller) {
+    private Operation accept(RollbackRequest request, Caller caller) {
         String environment = request.environment().wireName();
         dev.lightdevops.common.operation.Target target =
                 new dev.lightdevops.common.operation.Target(request.service(), environment);

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +42,7 @@ class ListChangesTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         Arguments args = Arguments.of(arguments, ALLOWED);
         HistoryFilter filter = HistoryFilter.parse(line(args, "environment"), line(args, "service"),
                 line(args, "principal"), line(args, "status"), line(args, "since"), line(args, "until"),
@@ -52,13 +51,12 @@ class ListChangesTool implements ToolHandler {
         ChangeHistory store = history.getIfAvailable();
         if (store == null) {
             HistoryUnavailableException off = HistoryUnavailableException.off();
-            return CompletableFuture.completedFuture(ToolResult.failed("unavailable", off.getMessage(), false));
+            return ToolResult.failed("unavailable", off.getMessage(), false);
         }
         try {
-            return CompletableFuture.completedFuture(describe(store.changes(filter, caller)));
+            return describe(store.changes(filter, caller));
         } catch (HistoryUnavailableException unreachable) {
-            return CompletableFuture.completedFuture(ToolResult.failed("unavailable", unreachable.getMessage(),
-                    true));
+            return ToolResult.failed("unavailable", unreachable.getMessage(), true);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.lightdevops.api.mcp;
 
-import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.security.LimitExceededException;
@@ -8,7 +7,6 @@ import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 class McpController {
 
     private static final Logger log = LoggerFactory.getLogger(McpController.class);
-    /** Beyond the longest wait: room for the publish and catch-up that may precede it. */
-    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
 
     private final JsonMapper json;
     private final CallerResolver callers;
@@ -50,11 +46,9 @@ class McpController {
     private final ToolCalls tools;
     private final ProgressStreams progress;
     private final ListenStreams listens;
-    private final Duration longestAnswer;
 
     McpController(JsonMapper json, CallerResolver callers, RequestReader reader, McpMethods methods, ToolCalls tools,
-            ProgressStreams progress, ListenStreams listens, McpProperties settings,
-            OperationsProperties operations) {
+            ProgressStreams progress, ListenStreams listens) {
         this.json = json;
         this.callers = callers;
         this.reader = reader;
@@ -62,9 +56,6 @@ class McpController {
         this.tools = tools;
         this.progress = progress;
         this.listens = listens;
-        Duration longestWait = settings.resultWait().compareTo(operations.maxWait()) > 0 ? settings.resultWait()
-                : operations.maxWait();
-        this.longestAnswer = longestWait.plus(ANSWER_MARGIN);
     }
 
     @GetMapping("/mcp")
@@ -78,25 +69,18 @@ class McpController {
     }
 
     /**
-     * The answer as a DeferredResult with its own timeout: some answers legitimately wait longer than Spring MVC's
-     * default async request timeout (tasks/result up to result-wait), which would otherwise end them with a 503.
+     * Answered on the request's (virtual) thread: a JSON answer is written as soon as it is ready, with no second
+     * dispatch; only a genuine stream (progress, subscriptions/listen) completes asynchronously (Spring MVC writes a
+     * {@code ResponseEntity} whose body is an {@code SseEmitter} as a stream).
      */
     @PostMapping("/mcp")
-    DeferredResult<Object> post(@RequestBody(required = false) String body, HttpServletRequest http,
+    ResponseEntity<?> post(@RequestBody(required = false) String body, HttpServletRequest http,
             HttpServletResponse response) {
-        DeferredResult<Object> deferred = new DeferredResult<>(longestAnswer.toMillis());
-        answer(body, http, response).whenComplete((value, failure) -> {
-            if (failure == null) {
-                deferred.setResult(value);
-            } else {
-                deferred.setErrorResult(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-        });
-        return deferred;
+        Object answer = answer(body, http, response);
+        return answer instanceof SseEmitter stream ? ResponseEntity.ok().body(stream) : (ResponseEntity<?>) answer;
     }
 
-    private CompletableFuture<Object> answer(String body, HttpServletRequest http, HttpServletResponse response) {
+    private Object answer(String body, HttpServletRequest http, HttpServletResponse response) {
         if (!acceptable(http.getHeader(HttpHeaders.ACCEPT))) {
             return done(status(HttpStatus.NOT_ACCEPTABLE, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "Not acceptable: MCP answers application/json or text/event-stream; send "
@@ -119,7 +103,7 @@ class McpController {
      * JSON-RPC batches exist only in 2025-03-26 (2025-06-18 removed them): served when the client says it speaks
      * that version (or says no version, which that revision allows), refused otherwise.
      */
-    private CompletableFuture<Object> batch(JsonNode messages, HttpServletRequest http,
+    private Object batch(JsonNode messages, HttpServletRequest http,
             HttpServletResponse response) {
         String version = http.getHeader("MCP-Protocol-Version");
         if (version != null && !"2025-03-26".equals(version) || messages.isEmpty()) {
@@ -127,17 +111,14 @@ class McpController {
                     "Invalid request: " + (messages.isEmpty() ? "an empty batch" : "JSON-RPC batches are not "
                             + "allowed in MCP " + version + " (only 2025-03-26 had them); send one message per POST"))));
         }
-        List<CompletableFuture<Object>> answers = new ArrayList<>();
-        messages.forEach(message -> answers.add(single(message, http, response, false)));
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(all -> {
-            List<Object> bodies = answers.stream().map(CompletableFuture::join)
-                    .map(answer -> (Object) ((ResponseEntity<?>) answer).getBody()).filter(Objects::nonNull).toList();
-            return bodies.isEmpty() ? ResponseEntity.accepted().build() : ok(bodies);
-        });
+        List<Object> bodies = new ArrayList<>();
+        messages.forEach(message -> bodies.add(((ResponseEntity<?>) single(message, http, response, false)).getBody()));
+        List<Object> answered = bodies.stream().filter(Objects::nonNull).toList();
+        return answered.isEmpty() ? ResponseEntity.accepted().build() : ok(answered);
     }
 
     /** One message: a ResponseEntity, or an SseEmitter when the answer streams. */
-    private CompletableFuture<Object> single(JsonNode message, HttpServletRequest http, HttpServletResponse response,
+    private Object single(JsonNode message, HttpServletRequest http, HttpServletResponse response,
             boolean mayStream) {
         if (message == null || !message.isObject() || !"2.0".equals(text(message, "jsonrpc"))) {
             return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
@@ -170,14 +151,12 @@ class McpController {
             if (mayStream && streamsProgress(request)) {
                 ToolDefinition tool = tools.resolve(request);
                 if (!tools.wantsTask(request, tool)) {
-                    CompletableFuture<ToolResult> call = tools.invoke(request, tool);
+                    ToolResult result = tools.invoke(request, tool);
                     response.setHeader("X-Accel-Buffering", "no");
-                    return done(progress.open(request, call));
+                    return progress.open(request, CompletableFuture.completedFuture(result));
                 }
             }
-            return methods.dispatch(request)
-                    .thenApply(result -> (Object) ok(JsonRpc.result(requestId, result)))
-                    .exceptionally(failure -> rpcError(requestId, failure));
+            return ok(JsonRpc.result(requestId, methods.dispatch(request)));
         } catch (RuntimeException failure) {
             return done(rpcError(requestId, failure));
         }
@@ -238,7 +217,7 @@ class McpController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static CompletableFuture<Object> done(Object answer) {
-        return CompletableFuture.completedFuture(answer);
+    private static Object done(Object answer) {
+        return answer;
     }
 }

@@ -3,7 +3,6 @@ package dev.lightdevops.api.mcp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,21 +34,20 @@ class McpMethods {
         this.settings = settings;
     }
 
-    CompletableFuture<Object> dispatch(McpRequest request) {
-        CompletableFuture<Object> result = request.modern() ? modern(request) : legacy(request);
-        return result.thenApply(body -> complete(body, request));
+    Object dispatch(McpRequest request) {
+        return complete(request.modern() ? modern(request) : legacy(request), request);
     }
 
-    private CompletableFuture<Object> modern(McpRequest request) {
+    private Object modern(McpRequest request) {
         return switch (request.method()) {
-            case "server/discover" -> done(server.discoverResult());
-            case "tools/list" -> done(tools.list(request));
-            case "tools/call" -> tools.call(request).thenApply(result -> result);
-            case "resources/list" -> done(resources.list(request));
-            case "resources/templates/list" -> done(resources.templates(request));
-            case "resources/read" -> resources.read(request).thenApply(result -> result);
-            case "prompts/list" -> done(cacheable(prompts.list(request)));
-            case "prompts/get" -> done(prompts.get(request));
+            case "server/discover" -> server.discoverResult();
+            case "tools/list" -> tools.list(request);
+            case "tools/call" -> tools.call(request);
+            case "resources/list" -> resources.list(request);
+            case "resources/templates/list" -> resources.templates(request);
+            case "resources/read" -> resources.read(request);
+            case "prompts/list" -> cacheable(prompts.list(request));
+            case "prompts/get" -> prompts.get(request);
             case "tasks/get" -> tasks.get(request);
             case "tasks/update" -> tasks.update(request);
             case "tasks/cancel" -> tasks.cancel(request);
@@ -58,22 +56,22 @@ class McpMethods {
         };
     }
 
-    private CompletableFuture<Object> legacy(McpRequest request) {
+    private Object legacy(McpRequest request) {
         return switch (request.method()) {
-            case "initialize" -> done(server.initializeResult(requestedVersion(request)));
-            case "ping" -> done(Map.of());
-            case "logging/setLevel" -> done(setLevel(request));
-            case "server/discover" -> done(server.discoverResult());
-            case "tools/list" -> done(tools.list(request));
-            case "tools/call" -> tools.call(request).thenApply(result -> result);
-            case "resources/list" -> done(resources.list(request));
-            case "resources/templates/list" -> done(resources.templates(request));
-            case "resources/read" -> resources.read(request).thenApply(result -> result);
-            case "prompts/list" -> done(prompts.list(request));
-            case "prompts/get" -> done(prompts.get(request));
+            case "initialize" -> server.initializeResult(requestedVersion(request));
+            case "ping" -> Map.of();
+            case "logging/setLevel" -> setLevel(request);
+            case "server/discover" -> server.discoverResult();
+            case "tools/list" -> tools.list(request);
+            case "tools/call" -> tools.call(request);
+            case "resources/list" -> resources.list(request);
+            case "resources/templates/list" -> resources.templates(request);
+            case "resources/read" -> resources.read(request);
+            case "prompts/list" -> prompts.list(request);
+            case "prompts/get" -> prompts.get(request);
             case "tasks/get" -> tasks.get(request);
             case "tasks/result" -> tasks.result(request);
-            case "tasks/list" -> done(tasks.list(request));
+            case "tasks/list" -> tasks.list(request);
             case "tasks/cancel" -> tasks.cancel(request);
             case "resources/subscribe", "resources/unsubscribe" -> throw new JsonRpcException(
                     JsonRpc.METHOD_NOT_FOUND, request.method() + " is not offered: this server keeps no sessions, "
@@ -136,9 +134,5 @@ class McpMethods {
         result.put("ttlMs", settings.listTtl().toMillis());
         result.put("cacheScope", "public");
         return result;
-    }
-
-    private static CompletableFuture<Object> done(Object result) {
-        return CompletableFuture.completedFuture(result);
     }
 }

@@ -3,6 +3,7 @@ package dev.lightdevops.api.mcp;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
+import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,16 +70,16 @@ class ResourceMethods {
         return cacheable(request, Map.of("resourceTemplates", templates));
     }
 
-    CompletableFuture<Map<String, Object>> read(McpRequest request) {
+    Map<String, Object> read(McpRequest request) {
         String uri = request.requireText("uri");
         URI parsed = parse(uri, request);
         List<String> path = Arrays.stream(parsed.getPath() == null ? new String[0] : parsed.getPath().split("/"))
                 .filter(segment -> !segment.isEmpty()).toList();
         Map<String, Object> query = query(parsed.getRawQuery());
         String kind = parsed.getHost() == null ? "" : parsed.getHost();
-        CompletableFuture<Object> body = switch (kind) {
-            case "operations" -> CompletableFuture.completedFuture(path.isEmpty() ? Map.of("operations", mine(request))
-                    : operation(path.get(0), uri, request));
+        Object content = switch (kind) {
+            case "operations" -> path.isEmpty() ? Map.of("operations", mine(request))
+                    : operation(path.get(0), uri, request);
             case "logs" -> viaTool(ToolCatalogue.GET_LOGS, withService(path, query, uri, request), uri, request);
             case "metrics" -> viaTool(ToolCatalogue.GET_METRICS, metricsArguments(path, query, uri, request), uri,
                     request);
@@ -87,8 +87,8 @@ class ResourceMethods {
                     path.isEmpty() ? query : withService(path, query, uri, request), uri, request);
             default -> throw notFound(uri, request);
         };
-        return body.thenApply(content -> cacheable(request, Map.of("contents",
-                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content))))));
+        return cacheable(request, Map.of("contents",
+                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content)))));
     }
 
     private Operation operation(String id, String uri, McpRequest request) {
@@ -96,17 +96,15 @@ class ResourceMethods {
                 .orElseThrow(() -> notFound(uri, request));
     }
 
-    private CompletableFuture<Object> viaTool(String tool, Map<String, Object> arguments, String uri,
-            McpRequest request) {
+    private Object viaTool(String tool, Map<String, Object> arguments, String uri, McpRequest request) {
         if (!hasTool(tool)) {
             throw notFound(uri, request);
         }
-        return tools.call(tool, arguments, request.caller()).thenApply(result -> {
-            if (result.error()) {
-                throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + result.text());
-            }
-            return result.structured();
-        });
+        ToolResult result = tools.call(tool, arguments, request.caller());
+        if (result.error()) {
+            throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + result.text());
+        }
+        return result.structured();
     }
 
     private List<Operation> mine(McpRequest request) {

@@ -15,8 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -49,26 +47,25 @@ class TaskMethods {
         this.operations = operations;
     }
 
-    CompletableFuture<Object> get(McpRequest request) {
+    Object get(McpRequest request) {
         requireExtension(request);
-        return find(request).thenApply(operation -> request.modern()
-                ? TaskViews.detailedTask(operation, operations.retention(), api.pollInterval())
-                : TaskViews.legacyTask(operation, operations.retention(), api.pollInterval()));
+        Operation operation = find(request);
+        return request.modern() ? TaskViews.detailedTask(operation, operations.retention(), api.pollInterval())
+                : TaskViews.legacyTask(operation, operations.retention(), api.pollInterval());
     }
 
     /** 2025-11-25 {@code tasks/result}: waits for the terminal state, then answers the tool's real result. */
-    CompletableFuture<Object> result(McpRequest request) {
+    Object result(McpRequest request) {
         Instant until = Instant.now().plus(settings.resultWait());
-        return find(request).thenCompose(operation -> awaitTerminal(operation, request, until)).thenApply(latest -> {
-            if (!latest.isTerminal()) {
-                throw new JsonRpcException(JsonRpc.INTERNAL_ERROR, "Task " + latest.id() + " is still "
-                        + latest.status().wireName() + " after " + settings.resultWait().toSeconds()
-                        + " s; call tasks/result again, or poll tasks/get", null, HttpStatus.OK);
-            }
-            Map<String, Object> result = TaskViews.callToolResult(latest, api.pollInterval());
-            result.put("_meta", Map.of("io.modelcontextprotocol/related-task", Map.of("taskId", latest.id())));
-            return result;
-        });
+        Operation latest = awaitTerminal(find(request), request, until);
+        if (!latest.isTerminal()) {
+            throw new JsonRpcException(JsonRpc.INTERNAL_ERROR, "Task " + latest.id() + " is still "
+                    + latest.status().wireName() + " after " + settings.resultWait().toSeconds()
+                    + " s; call tasks/result again, or poll tasks/get", null, HttpStatus.OK);
+        }
+        Map<String, Object> result = TaskViews.callToolResult(latest, api.pollInterval());
+        result.put("_meta", Map.of("io.modelcontextprotocol/related-task", Map.of("taskId", latest.id())));
+        return result;
     }
 
     Map<String, Object> list(McpRequest request) {
@@ -90,64 +87,55 @@ class TaskMethods {
      * Cancels the task's operation. 2025-11-25 refuses a terminal task (-32602) and answers the task as it stands;
      * 2026-07-28 acknowledges with an empty result in every case, and the outcome shows on the next tasks/get.
      */
-    CompletableFuture<Object> cancel(McpRequest request) {
+    Object cancel(McpRequest request) {
         requireExtension(request);
-        return find(request).thenCompose(operation -> {
-            if (operation.isTerminal() && !request.modern()) {
-                throw JsonRpcException.invalidParams("Task " + operation.id() + " is already "
-                        + TaskViews.legacyStatus(operation.status()) + " and cannot be cancelled");
+        Operation operation = find(request);
+        if (operation.isTerminal() && !request.modern()) {
+            throw JsonRpcException.invalidParams("Task " + operation.id() + " is already "
+                    + TaskViews.legacyStatus(operation.status()) + " and cannot be cancelled");
+        }
+        Operation latest = operation;
+        if (!operation.isTerminal()) {
+            try {
+                latest = cancellation.cancel(operation.id(), request.caller(), "tasks/cancel");
+            } catch (RuntimeException failure) {
+                throw translate(failure, request);
             }
-            if (operation.isTerminal()) {
-                return CompletableFuture.completedFuture(operation);
-            }
-            return cancellation.cancel(operation.id(), request.caller(), "tasks/cancel");
-        }).exceptionally(failure -> {
-            throw translate(failure, request);
-        }).thenApply(latest -> request.modern() ? new LinkedHashMap<String, Object>()
-                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), operations.retention(), api.pollInterval()));
+        }
+        return request.modern() ? new LinkedHashMap<String, Object>()
+                : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), operations.retention(),
+                        api.pollInterval());
     }
 
     /** 2026-07-28 {@code tasks/update}: operations never ask for input, so there is nothing to apply. */
-    CompletableFuture<Object> update(McpRequest request) {
+    Object update(McpRequest request) {
         requireExtension(request);
-        return find(request).thenApply(operation -> new LinkedHashMap<String, Object>());
+        find(request);
+        return new LinkedHashMap<String, Object>();
     }
 
-    private CompletableFuture<Operation> find(McpRequest request) {
+    private Operation find(McpRequest request) {
         String taskId = request.requireText("taskId");
-        CompletableFuture<Operation> found;
         try {
-            found = lookup.find(taskId, request.caller());
-        } catch (RuntimeException refused) {
-            found = CompletableFuture.failedFuture(refused);
-        }
-        return found.thenApply(operation -> {
+            Operation operation = lookup.find(taskId, request.caller());
             if (!visibleTo(operation, request.caller())) {
                 throw new OperationNotFoundException(taskId);
             }
             return operation;
-        }).exceptionally(failure -> {
+        } catch (RuntimeException failure) {
             throw translate(failure, request);
-        });
+        }
     }
 
-    private static JsonRpcException translate(Throwable failure, McpRequest request) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        if (cause instanceof JsonRpcException rpc) {
-            return rpc;
-        }
-        if (cause instanceof OperationNotFoundException) {
+    private static RuntimeException translate(RuntimeException failure, McpRequest request) {
+        if (failure instanceof OperationNotFoundException) {
             return JsonRpcException.invalidParams("Unknown task '" + request.text("taskId") + "': no operation with "
                     + "that id was started by you (task ids are operation ids)");
         }
-        if (cause instanceof PermissionDeniedException denied) {
+        if (failure instanceof PermissionDeniedException denied) {
             return new JsonRpcException(JsonRpc.INVALID_REQUEST, "Permission denied: " + denied.getMessage());
         }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new CompletionException(cause);
+        return failure;
     }
 
     static boolean visibleTo(Operation operation, Caller caller) {
@@ -155,13 +143,14 @@ class TaskMethods {
     }
 
     /** Waits in steps of the lookup's longest wait until the operation is terminal or {@code until} passed. */
-    private CompletableFuture<Operation> awaitTerminal(Operation seen, McpRequest request, Instant until) {
+    private Operation awaitTerminal(Operation seen, McpRequest request, Instant until) {
+        Operation latest = seen;
         Duration left = Duration.between(Instant.now(), until);
-        if (seen.isTerminal() || left.isNegative() || left.isZero()) {
-            return CompletableFuture.completedFuture(seen);
+        while (!latest.isTerminal() && left.isPositive()) {
+            latest = lookup.awaitTerminal(latest.id(), request.caller(), left);
+            left = Duration.between(Instant.now(), until);
         }
-        return lookup.awaitTerminal(seen.id(), request.caller(), left)
-                .thenCompose(latest -> awaitTerminal(latest, request, until));
+        return latest;
     }
 
     private static void requireExtension(McpRequest request) {

@@ -52,20 +52,19 @@ final class TaskViews {
         return result;
     }
 
-    /** What a tool reports for its operation: the placeholder while it runs, the real result or error at the end. */
+    /** What a tool reports for its operation: the placeholder while it runs, the outcome alone at the end. */
     static ToolResult outcome(Operation operation, Duration pollInterval) {
         if (!operation.isTerminal()) {
             return ToolResult.accepted(operation, pollInterval);
         }
+        // The outcome only: no placeholder, no poll hint, no second copy of the result inside a full snapshot.
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("operation_id", operation.id());
         structured.put("status", operation.status().wireName());
-        structured.put("poll_interval_ms", pollInterval.toMillis());
         boolean succeeded = operation.status() == OperationStatus.SUCCEEDED;
         Map<String, Object> result = succeeded && operation.result() != null ? operation.result()
                 : operation.error() != null ? Map.of("error", operation.error()) : Map.of();
         structured.put("result", result);
-        structured.put("operation", operation);
         String text = "Operation " + operation.id() + " (" + operation.type().wireName() + ") "
                 + operation.status().wireName()
                 + (operation.error() != null ? ": " + operation.error().message() : ".");

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -62,19 +61,18 @@ class ToolCalls {
     }
 
     /** The tool's answer: a CallToolResult, or a CreateTaskResult when the call became a task. */
-    CompletableFuture<Map<String, Object>> call(McpRequest request) {
+    Map<String, Object> call(McpRequest request) {
         ToolDefinition tool = resolve(request);
         boolean asTask = wantsTask(request, tool);
-        return invoke(request, tool).thenApply(result -> {
-            Optional<Operation> operation = asTask ? operationOf(result) : Optional.empty();
-            if (operation.isPresent()) {
-                return createTaskResult(operation.get(), request);
-            }
-            if (asTask && !request.modern()) {
-                throw JsonRpcException.invalidParams(tool.name() + " refused the call: " + result.text());
-            }
-            return callToolResult(result);
-        });
+        ToolResult result = invoke(request, tool);
+        Optional<Operation> operation = asTask ? operationOf(result) : Optional.empty();
+        if (operation.isPresent()) {
+            return createTaskResult(operation.get(), request);
+        }
+        if (asTask && !request.modern()) {
+            throw JsonRpcException.invalidParams(tool.name() + " refused the call: " + result.text());
+        }
+        return callToolResult(result);
     }
 
     ToolDefinition resolve(McpRequest request) {
@@ -91,7 +89,7 @@ class ToolCalls {
         return tool;
     }
 
-    CompletableFuture<ToolResult> invoke(McpRequest request, ToolDefinition tool) {
+    ToolResult invoke(McpRequest request, ToolDefinition tool) {
         JsonNode arguments = request.params().get("arguments");
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
             throw JsonRpcException.invalidParams("tools/call params.arguments must be an object");

@@ -7,7 +7,6 @@ import dev.lightdevops.common.tool.DeployRequest;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +22,7 @@ public class DeployAcceptance {
         this.acceptance = acceptance;
     }
 
-    public CompletableFuture<Operation> accept(Map<String, Object> arguments, Caller caller) {
+    public Operation accept(Map<String, Object> arguments, Caller caller) {
         DeployRequest request = DeployRequest.from(arguments);
         String environment = request.environment().wireName();
         return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,

@@ -1,7 +1,5 @@
 package dev.lightdevops.api.operations;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import java.util.concurrent.Executor;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +23,17 @@ import org.springframework.stereotype.Service;
  * <pre>{@code
  * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
  *         "deploy_staging", recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
- * return acceptance.accept(request, caller).thenApply(op -> ToolResult.accepted(op, pollInterval));
+ * return ToolResult.accepted(acceptance.accept(request, caller), pollInterval);
  * }</pre>
  *
- * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; the
- * returned future completes only after Kafka acknowledged the queued snapshot and the command (else it fails with
- * {@link CommandNotDurableException}); a request with an idempotency key that the same principal used within the
- * idempotency window completes with the original operation, on any api instance: the lookup reads this instance's view
- * after it caught up with {@code ops.status}, and the id is derived from principal and key, so even two instances
- * racing on the same request publish one operation id.
+ * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; it
+ * returns only after Kafka acknowledged the queued snapshot and the command (else it throws
+ * {@link CommandNotDurableException}: not accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
+ * request with an idempotency key that the same principal used within the idempotency window returns the original
+ * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
+ * and the id is derived from principal and key, so even two instances racing on the same request publish one
+ * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew.
+ * Plain blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
  */
 @Service
 public class OperationAcceptance {
@@ -47,13 +46,10 @@ public class OperationAcceptance {
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
-    /** Where continuations run: never the common pool, which has a single thread on a 2-core machine. */
-    private final Executor continuations;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock, @Qualifier("applicationTaskExecutor") Executor continuations) {
-        this.continuations = continuations;
+            Clock clock) {
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -65,16 +61,15 @@ public class OperationAcceptance {
     }
 
     /** Accepts the request for the caller; refusals are thrown before anything is published. */
-    public CompletableFuture<Operation> accept(OperationRequest request, Caller caller) {
+    public Operation accept(OperationRequest request, Caller caller) {
         String client = AuditTrail.currentClientAddress();
         Duration deadline = deadlineOf(request);
         authorize(request, caller, client);
         if (request.idempotencyKey() == null) {
             return publishNew(OperationIds.next(), request, deadline, caller, client);
         }
-        return statusPositions.awaitCaughtUp(settings.catchUpTimeout())
-                .thenComposeAsync(TraceIds.inThisTrace(
-                        caughtUp -> acceptIdempotent(request, deadline, caller, client)), continuations);
+        statusPositions.awaitCaughtUp(settings.catchUpTimeout()).join();
+        return acceptIdempotent(request, deadline, caller, client);
     }
 
     private void authorize(OperationRequest request, Caller caller, String client) {
@@ -93,8 +88,7 @@ public class OperationAcceptance {
         }
     }
 
-    private CompletableFuture<Operation> acceptIdempotent(OperationRequest request, Duration deadline, Caller caller,
-            String client) {
+    private Operation acceptIdempotent(OperationRequest request, Duration deadline, Caller caller, String client) {
         Instant now = clock.instant();
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
@@ -104,26 +98,24 @@ public class OperationAcceptance {
                 return publishNew(id, request, deadline, caller, client);
             }
             Instant created = existing.get().createdAt();
-            if (created == null || created.plus(settings.idempotencyWindow()).isAfter(now)) {
+            boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
+            if (withinWindow && !existing.get().withdrawsAcceptance()) {
                 audit.accepted(request, existing.get(), caller, client, "idempotent_replay");
-                return CompletableFuture.completedFuture(existing.get());
+                return existing.get();
             }
         }
     }
 
-    private CompletableFuture<Operation> publishNew(String id, OperationRequest request, Duration deadline,
-            Caller caller, String client) {
+    private Operation publishNew(String id, OperationRequest request, Duration deadline, Caller caller,
+            String client) {
         Instant now = clock.instant();
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
-        // Async: the publish completes on the producer's I/O thread, where a send to a topic without loaded metadata
-        // (the audit's) would wait for a fetch only that thread can make, stalling every produce for max.block.ms.
-        return publisher.publish(queued, request.commandKey()).thenApplyAsync(accepted -> {
-            view.apply(accepted);
-            audit.accepted(request, accepted, caller, client, "queued");
-            return accepted;
-        }, continuations);
+        Operation accepted = publisher.publish(queued, request.commandKey());
+        view.apply(accepted);
+        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        return accepted;
     }
 
     private Duration deadlineOf(OperationRequest request) {

@@ -3,7 +3,6 @@ package dev.lightdevops.api.operations;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.operation.Operation;
 import java.io.IOException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,7 @@ public class OperationEvents {
 
     /** Opens the stream; throws {@link OperationNotFoundException} (before any event) when the caller cannot see it. */
     public SseEmitter stream(String id, Caller caller) {
-        Operation current = found(id, caller);
+        Operation current = lookup.find(id, caller);
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         AtomicReference<Operation> lastSent = new AtomicReference<>();
         AutoCloseable subscription = view.subscribeTo(id, snapshot -> send(emitter, snapshot, lastSent));
@@ -58,14 +57,6 @@ public class OperationEvents {
             } catch (IOException | IllegalStateException clientGone) {
                 emitter.completeWithError(clientGone);
             }
-        }
-    }
-
-    private Operation found(String id, Caller caller) {
-        try {
-            return lookup.find(id, caller).join();
-        } catch (CompletionException failure) {
-            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
         }
     }
 

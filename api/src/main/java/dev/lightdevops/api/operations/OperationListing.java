@@ -5,7 +5,6 @@ import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -28,9 +27,10 @@ public class OperationListing {
     }
 
     /** The page, once this instance's view has read what was on {@code ops.status} at the call (read-your-writes). */
-    public CompletableFuture<Page> list(OperationFilter filter, Caller caller) {
+    public Page list(OperationFilter filter, Caller caller) {
         OperationLookup.requireRead(caller);
-        return statusPositions.awaitCaughtUp(settings.catchUpTimeout()).thenApply(caughtUp -> page(filter, caller));
+        statusPositions.awaitCaughtUp(settings.catchUpTimeout()).join();
+        return page(filter, caller);
     }
 
     private Page page(OperationFilter filter, Caller caller) {

@@ -7,11 +7,8 @@ import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Service;
  * was at the call (bounded by {@code catch-up-timeout}), so a poll right after another instance accepted the operation
  * finds it instead of answering 404. An id the caught-up view does not hold either is looked up in the
  * {@link OperationArchive} (the history store, when configured), so operations past the view's retention are still
- * found. The waits never block a thread and are capped at {@code max-wait}.
+ * found. The waits block the request's virtual thread and are capped at {@code max-wait}.
  */
 @Service
 public class OperationLookup {
@@ -31,46 +28,43 @@ public class OperationLookup {
     private final ConsumedPositions statusPositions;
     private final OperationsProperties settings;
     private final ObjectProvider<OperationArchive> archive;
-    /** Where the archive is read: a blocking database call never runs on the Kafka client's threads. */
-    private final Executor continuations;
 
     OperationLookup(OperationView view, ConsumedPositions statusPositions, OperationsProperties settings,
-            ObjectProvider<OperationArchive> archive, @Qualifier("applicationTaskExecutor") Executor continuations) {
+            ObjectProvider<OperationArchive> archive) {
         this.view = view;
         this.statusPositions = statusPositions;
         this.settings = settings;
         this.archive = archive;
-        this.continuations = continuations;
     }
 
-    /** The operation, or a failed future with {@link OperationNotFoundException} when the caller cannot see it. */
-    public CompletableFuture<Operation> find(String id, Caller caller) {
+    /** The operation; throws {@link OperationNotFoundException} when the caller cannot see it. */
+    public Operation find(String id, Caller caller) {
         requireRead(caller);
         Optional<Operation> seen = visible(id, caller);
         if (seen.isPresent()) {
-            return CompletableFuture.completedFuture(seen.get());
+            return seen.get();
         }
         // Every snapshot of an operation is keyed by its id: its partition is all this read needs to have caught up.
-        return statusPositions.awaitCaughtUp(id, settings.catchUpTimeout())
-                .thenApplyAsync(caughtUp -> visible(id, caller).or(() -> archived(id, caller))
-                        .orElseThrow(() -> new OperationNotFoundException(id)), continuations);
+        statusPositions.awaitCaughtUp(id, settings.catchUpTimeout()).join();
+        return visible(id, caller).or(() -> archived(id, caller))
+                .orElseThrow(() -> new OperationNotFoundException(id));
     }
 
     /** Long-poll (AIP-151 WaitOperation): the operation once its status differs from now, it is terminal, or wait ends. */
-    public CompletableFuture<Operation> awaitStatusChange(String id, Caller caller, Duration wait) {
-        return find(id, caller).thenCompose(current -> current.isTerminal() ? CompletableFuture.completedFuture(current)
-                : awaitMatch(current, snapshot -> snapshot.status() != current.status() || snapshot.isTerminal(),
-                        wait));
+    public Operation awaitStatusChange(String id, Caller caller, Duration wait) {
+        Operation current = find(id, caller);
+        return current.isTerminal() ? current
+                : awaitMatch(current, snapshot -> snapshot.status() != current.status() || snapshot.isTerminal(), wait);
     }
 
     /** The operation once it is terminal, or as it is when wait ends. */
-    public CompletableFuture<Operation> awaitTerminal(String id, Caller caller, Duration wait) {
-        return find(id, caller).thenCompose(current -> awaitMatch(current, Operation::isTerminal, wait));
+    public Operation awaitTerminal(String id, Caller caller, Duration wait) {
+        return awaitMatch(find(id, caller), Operation::isTerminal, wait);
     }
 
     /** The operation once its snapshot differs from {@code seen} (any change, progress included), or when wait ends. */
-    public CompletableFuture<Operation> awaitChange(String id, Caller caller, Operation seen, Duration wait) {
-        return find(id, caller).thenCompose(current -> awaitMatch(current, snapshot -> !snapshot.equals(seen), wait));
+    public Operation awaitChange(String id, Caller caller, Operation seen, Duration wait) {
+        return awaitMatch(find(id, caller), snapshot -> !snapshot.equals(seen), wait);
     }
 
     /** The longest wait a caller may ask for. */
@@ -81,11 +75,11 @@ public class OperationLookup {
         return wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
     }
 
-    private CompletableFuture<Operation> awaitMatch(Operation current, Predicate<Operation> wanted, Duration wait) {
+    private Operation awaitMatch(Operation current, Predicate<Operation> wanted, Duration wait) {
         if (current.isTerminal() && view.find(current.id()).isEmpty()) {
-            return CompletableFuture.completedFuture(current); // archived: it will never change
+            return current; // archived: it will never change
         }
-        return view.awaitMatch(current.id(), wanted, capped(wait)).thenApply(found -> found.orElse(current));
+        return view.awaitMatch(current.id(), wanted, capped(wait)).orElse(current);
     }
 
     private Optional<Operation> visible(String id, Caller caller) {

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -33,8 +35,12 @@ public class OperationView {
     private final Map<String, CopyOnWriteArrayList<Consumer<Operation>>> subscribersById = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> unfinishedByOwner = new ConcurrentHashMap<>();
 
-    /** Applies a snapshot; answers whether it changed the view (subscribers are told only then). */
-    public boolean apply(Operation snapshot) {
+    /**
+     * Applies a snapshot; answers whether it changed the view (subscribers are told only then). A terminal operation
+     * is kept without the placeholder it was accepted with: what it is read as from then on is its outcome only.
+     */
+    public boolean apply(Operation arrived) {
+        Operation snapshot = retained(arrived);
         Operation[] before = new Operation[1];
         Operation after = operations.compute(snapshot.id(), (id, current) -> {
             before[0] = current;
@@ -99,42 +105,66 @@ public class OperationView {
     }
 
     /**
-     * Completes with the operation as soon as it differs from {@code seen} (at once if it already does), or with
-     * its unchanged snapshot (possibly empty) when {@code wait} runs out. Never blocks a thread.
+     * The operation as soon as a snapshot of it satisfies {@code wanted} (at once if the current one does), or its
+     * current snapshot (possibly empty) when {@code wait} runs out. Blocks the calling thread: a request's virtual
+     * thread, parked at no cost while it waits.
      */
-    public CompletableFuture<Optional<Operation>> awaitChange(String id, Operation seen, Duration wait) {
-        CompletableFuture<Optional<Operation>> changed = new CompletableFuture<>();
-        AutoCloseable subscription = subscribeTo(id, snapshot -> {
-            if (!snapshot.equals(seen)) {
-                changed.complete(Optional.of(snapshot));
-            }
-        });
-        find(id).filter(current -> !current.equals(seen)).ifPresent(current -> changed.complete(Optional.of(current)));
-        return changed
-                .completeOnTimeout(find(id), wait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, error) -> close(subscription));
-    }
-
-    /**
-     * Completes with the operation as soon as a snapshot of it satisfies {@code wanted} (at once if the current one
-     * does), or with its current snapshot (possibly empty) when {@code wait} runs out. Never blocks a thread.
-     */
-    public CompletableFuture<Optional<Operation>> awaitMatch(String id, Predicate<Operation> wanted, Duration wait) {
-        CompletableFuture<Optional<Operation>> matched = new CompletableFuture<>();
+    public Optional<Operation> awaitMatch(String id, Predicate<Operation> wanted, Duration wait) {
+        CompletableFuture<Operation> matched = new CompletableFuture<>();
         AutoCloseable subscription = subscribeTo(id, snapshot -> {
             if (wanted.test(snapshot)) {
-                matched.complete(Optional.of(snapshot));
+                matched.complete(snapshot);
             }
         });
-        find(id).filter(wanted).ifPresent(current -> matched.complete(Optional.of(current)));
-        return matched
-                .completeOnTimeout(find(id), wait.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, error) -> close(subscription));
+        try {
+            find(id).filter(wanted).ifPresent(matched::complete);
+            return Optional.of(matched.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException waitedLongEnough) {
+            return find(id);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return find(id);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        } finally {
+            close(subscription);
+        }
     }
 
     /** Every operation in the view, in no particular order (a snapshot of the moment; later changes not included). */
     public java.util.Collection<Operation> all() {
         return java.util.List.copyOf(operations.values());
+    }
+
+    /**
+     * What the view keeps of a snapshot, as small as it can be without changing what it says: a terminal one without
+     * its placeholder, and its request and result maps as compact immutable maps (JSON object order carries no
+     * meaning). With 100,000 retained operations this halves the heap they take (docs/benchmarks.md, footprint).
+     */
+    private static Operation retained(Operation arrived) {
+        Operation snapshot = arrived.isTerminal() ? arrived.withoutPlaceholder() : arrived;
+        Map<String, Object> request = compact(snapshot.request());
+        Map<String, Object> result = compact(snapshot.result());
+        if (request == snapshot.request() && result == snapshot.result()) {
+            return snapshot;
+        }
+        return new Operation(snapshot.id(), snapshot.type(), snapshot.target(), snapshot.status(), request,
+                snapshot.progress(), result, snapshot.error(), snapshot.placeholder(), snapshot.requestedBy(),
+                snapshot.tenant(), snapshot.idempotencyKey(), snapshot.attempt(), snapshot.createdAt(),
+                snapshot.startedAt(), snapshot.updatedAt(), snapshot.finishedAt(), snapshot.deadline(),
+                snapshot.traceId(), snapshot.approval());
+    }
+
+    private static Map<String, Object> compact(Map<String, Object> map) {
+        if (map == null || map.isEmpty()) {
+            return map;
+        }
+        for (Object value : map.values()) {
+            if (value == null) {
+                return map;
+            }
+        }
+        return Map.copyOf(map);
     }
 
     private void notifySubscribers(Operation snapshot) {

@@ -6,7 +6,6 @@ import dev.lightdevops.common.tool.InvalidArgumentsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +45,7 @@ class OperationsController {
     }
 
     @GetMapping("/{id}")
-    CompletableFuture<Operation> get(@PathVariable String id, @RequestParam(required = false) String wait,
+    Operation get(@PathVariable String id, @RequestParam(required = false) String wait,
             HttpServletRequest request) {
         Duration waitFor = parseWait(wait);
         if (waitFor.isZero()) {
@@ -56,7 +55,7 @@ class OperationsController {
     }
 
     @GetMapping
-    CompletableFuture<OperationListing.Page> list(@RequestParam(required = false) String status,
+    OperationListing.Page list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String type, @RequestParam(required = false) String service,
             @RequestParam(required = false) String environment,
             @RequestParam(name = "requested_by", required = false) String requestedBy,
@@ -72,12 +71,12 @@ class OperationsController {
     }
 
     @GetMapping("/{id}/timeline")
-    CompletableFuture<Map<String, Object>> timeline(@PathVariable String id, HttpServletRequest request) {
-        return lookup.find(id, callers.resolve(request)).thenApply(operation -> timelines.describe(operation));
+    Map<String, Object> timeline(@PathVariable String id, HttpServletRequest request) {
+        return timelines.describe(lookup.find(id, callers.resolve(request)));
     }
 
     @PostMapping("/{id}:cancel")
-    CompletableFuture<Operation> cancel(@PathVariable String id, HttpServletRequest request) {
+    Operation cancel(@PathVariable String id, HttpServletRequest request) {
         return cancellation.cancel(id, callers.resolve(request), "rest:cancel");
     }
 

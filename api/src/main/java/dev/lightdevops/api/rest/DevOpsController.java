@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,46 +39,41 @@ class DevOpsController {
 
     @GetMapping("/deployments")
     @Operation(operationId = "listDeployments", summary = "What is deployed where (tool list_deployments)")
-    CompletableFuture<ResponseEntity<Object>> deployments(
+    ResponseEntity<Object> deployments(
             @Parameter(description = "arguments of list_deployments, e.g. service, environment")
             @RequestParam Map<String, String> query, HttpServletRequest request) {
-        return routes.callWithQuery(ToolCatalogue.LIST_DEPLOYMENTS, query, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(routes.callWithQuery(ToolCatalogue.LIST_DEPLOYMENTS, query, callers.resolve(request)));
     }
 
     @PostMapping(path = "/deployments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "deployService", summary = "Deploy a service version (tool deploy_service)",
             description = "Answers 202 with the operation id at once; poll GET /api/v1/operations/{id}.")
-    CompletableFuture<ResponseEntity<Object>> deploy(@RequestBody @Schema(type = "object") Map<String, Object> body,
+    ResponseEntity<Object> deploy(@RequestBody @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
-        return routes.call(ToolCatalogue.DEPLOY_SERVICE, body, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(routes.call(ToolCatalogue.DEPLOY_SERVICE, body, callers.resolve(request)));
     }
 
     @PostMapping(path = "/rollbacks", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "rollbackDeployment", summary = "Roll a deployment back (tool rollback_deployment)")
-    CompletableFuture<ResponseEntity<Object>> rollback(@RequestBody @Schema(type = "object") Map<String, Object> body,
+    ResponseEntity<Object> rollback(@RequestBody @Schema(type = "object") Map<String, Object> body,
             HttpServletRequest request) {
-        return routes.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, body, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(routes.call(ToolCatalogue.ROLLBACK_DEPLOYMENT, body, callers.resolve(request)));
     }
 
     @GetMapping("/logs")
     @Operation(operationId = "getLogs", summary = "Fetch logs (tool get_logs)")
-    CompletableFuture<ResponseEntity<Object>> logs(
+    ResponseEntity<Object> logs(
             @Parameter(description = "arguments of get_logs, e.g. service, level, limit, since")
             @RequestParam Map<String, String> query, HttpServletRequest request) {
-        return routes.callWithQuery(ToolCatalogue.GET_LOGS, query, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(routes.callWithQuery(ToolCatalogue.GET_LOGS, query, callers.resolve(request)));
     }
 
     @GetMapping("/metrics")
     @Operation(operationId = "getMetrics", summary = "Fetch metrics (tool get_metrics)")
-    CompletableFuture<ResponseEntity<Object>> metrics(
+    ResponseEntity<Object> metrics(
             @Parameter(description = "arguments of get_metrics, e.g. service, metric_type, time_range")
             @RequestParam Map<String, String> query, HttpServletRequest request) {
-        return routes.callWithQuery(ToolCatalogue.GET_METRICS, query, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(routes.callWithQuery(ToolCatalogue.GET_METRICS, query, callers.resolve(request)));
     }
 
     @GetMapping("/whoami")

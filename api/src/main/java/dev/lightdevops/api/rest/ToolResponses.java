@@ -43,7 +43,7 @@ public final class ToolResponses {
             case "permission_denied" -> HttpStatus.FORBIDDEN;
             case "not_found" -> HttpStatus.NOT_FOUND;
             case "conflict", "already_exists" -> HttpStatus.CONFLICT;
-            case "unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            case "unavailable", "outcome_unknown" -> HttpStatus.SERVICE_UNAVAILABLE;
             case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
@@ -56,6 +56,9 @@ public final class ToolResponses {
         problem.setProperty("code", code);
         if (result.structured().get("error") instanceof Map<?, ?> error && error.get("retryable") != null) {
             problem.setProperty("retryable", error.get("retryable"));
+        }
+        if (result.structured().get("operation_id") instanceof String id) {
+            problem.setProperty("operation_id", id);
         }
         return problem;
     }

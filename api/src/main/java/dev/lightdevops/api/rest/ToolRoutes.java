@@ -7,7 +7,6 @@ import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,7 @@ public class ToolRoutes {
         return tools.all().stream().map(ToolHandler::definition).filter(d -> d.name().equals(tool)).findFirst();
     }
 
-    public CompletableFuture<ToolResult> call(String tool, Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(String tool, Map<String, Object> arguments, Caller caller) {
         if (definition(tool).isEmpty()) {
             throw new ToolUnavailableException(tool);
         }
@@ -36,7 +35,7 @@ public class ToolRoutes {
     }
 
     /** Calls a tool with query parameters as arguments, typed by its input schema. */
-    public CompletableFuture<ToolResult> callWithQuery(String tool, Map<String, ?> query, Caller caller) {
+    public ToolResult callWithQuery(String tool, Map<String, ?> query, Caller caller) {
         ToolDefinition definition = definition(tool).orElseThrow(() -> new ToolUnavailableException(tool));
         return tools.call(tool, ToolArguments.fromQuery(query, definition), caller);
     }

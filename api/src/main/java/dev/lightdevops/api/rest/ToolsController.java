@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,12 +57,12 @@ class ToolsController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "Unknown tool",
             content = @Content(mediaType = "application/problem+json"))
-    CompletableFuture<ResponseEntity<Object>> call(
+    ResponseEntity<Object> call(
             @Parameter(description = "tool name, as listed by GET /api/v1/tools") @PathVariable String name,
             @RequestBody(required = false) @Schema(type = "object") Map<String, Object> arguments,
             HttpServletRequest request) {
-        return tools.call(name, arguments == null ? Map.of() : arguments, callers.resolve(request))
-                .thenApply(ToolResponses::toHttp);
+        return ToolResponses.toHttp(tools.call(name, arguments == null ? Map.of() : arguments,
+                callers.resolve(request)));
     }
 
     static Map<String, Object> describe(ToolDefinition tool) {

@@ -8,7 +8,6 @@ import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -34,10 +33,10 @@ class AuthenticateUserTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         Object token = arguments.get("token");
         if (token == null) {
-            return CompletableFuture.completedFuture(describe(caller, caller.anonymous() ? "anonymous" : "bearer"));
+            return describe(caller, caller.anonymous() ? "anonymous" : "bearer");
         }
         if (!(token instanceof String text) || text.isBlank()) {
             throw new InvalidArgumentsException("token", "must be a non-empty string (a JWT)");
@@ -46,10 +45,10 @@ class AuthenticateUserTool implements ToolHandler {
         try {
             described = claims.callerOf(decoder.decode(text.strip()));
         } catch (JwtException | org.springframework.security.oauth2.core.OAuth2AuthenticationException invalid) {
-            return CompletableFuture.completedFuture(ToolResult.failed("invalid_token",
-                    "the token is not valid: " + Redaction.redact(invalid.getMessage()), false));
+            return ToolResult.failed("invalid_token", "the token is not valid: "
+                    + Redaction.redact(invalid.getMessage()), false);
         }
-        return CompletableFuture.completedFuture(describe(described, "token_argument"));
+        return describe(described, "token_argument");
     }
 
     private static ToolResult describe(Caller caller, String source) {

@@ -9,7 +9,6 @@ import dev.lightdevops.common.telemetry.LogQuery;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code get_logs}: a cached result of the same query if fresh, else a {@code fetch_logs} operation. */
@@ -28,7 +27,7 @@ class GetLogsTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         LogQuery query = LogQuery.from(arguments);
         return fetches.answer(ToolCatalogue.GET_LOGS, OperationType.FETCH_LOGS, Permissions.READ_LOGS, query.key(),
                 query.asRecorded(), "Logs of " + (query.service() == null ? "all services" : query.service())

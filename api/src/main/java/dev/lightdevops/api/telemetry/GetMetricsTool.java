@@ -9,7 +9,6 @@ import dev.lightdevops.common.telemetry.MetricsQuery;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code get_metrics}: a cached result of the same query if fresh, else a {@code fetch_metrics} operation. */
@@ -28,7 +27,7 @@ class GetMetricsTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         MetricsQuery query = MetricsQuery.from(arguments);
         return fetches.answer(ToolCatalogue.GET_METRICS, OperationType.FETCH_METRICS, Permissions.READ_METRICS, query.key(),
                 query.asRecorded(), "Metrics " + String.join(", ", query.metrics()) + " since "

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,7 @@ class TelemetryFetches {
         this.clock = clock;
     }
 
-    CompletableFuture<ToolResult> answer(String tool, OperationType type, String permission, String queryKey,
+    ToolResult answer(String tool, OperationType type, String permission, String queryKey,
             Map<String, Object> recorded, String summary, Caller caller) {
         if (!caller.may(permission)) {
             throw new PermissionDeniedException(permission, summary.toLowerCase());
@@ -47,10 +46,10 @@ class TelemetryFetches {
         Optional<Operation> cached = cache.freshest(caller.tenant(), queryKey)
                 .filter(operation -> age(operation).compareTo(settings.cacheTtl()) <= 0);
         if (cached.isPresent()) {
-            return CompletableFuture.completedFuture(fromCache(cached.get()));
+            return fromCache(cached.get());
         }
-        return acceptance.accept(new OperationRequest(tool, type, null, queryKey, permission, recorded, summary,
-                null, null), caller).thenApply(operation -> ToolResult.accepted(operation, api.pollInterval()));
+        return ToolResult.accepted(acceptance.accept(new OperationRequest(tool, type, null, queryKey, permission,
+                recorded, summary, null, null), caller), api.pollInterval());
     }
 
     private ToolResult fromCache(Operation operation) {

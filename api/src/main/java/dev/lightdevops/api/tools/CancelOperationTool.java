@@ -7,7 +7,6 @@ import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code cancel_operation}: a queued operation ends cancelled at once; a running one is interrupted by its worker. */
@@ -26,9 +25,9 @@ class CancelOperationTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         String id = OperationArguments.id(arguments, Set.of("id"));
-        return cancellation.cancel(id, caller, ToolCatalogue.CANCEL_OPERATION).thenApply(CancelOperationTool::describe);
+        return describe(cancellation.cancel(id, caller, ToolCatalogue.CANCEL_OPERATION));
     }
 
     private static ToolResult describe(Operation operation) {

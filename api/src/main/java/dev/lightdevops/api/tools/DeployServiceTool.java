@@ -6,7 +6,6 @@ import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** {@code deploy_service}: accepted at once as a queued operation with a placeholder result. */
@@ -27,8 +26,7 @@ class DeployServiceTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
-        return deploys.accept(arguments, caller)
-                .thenApply(operation -> ToolResult.accepted(operation, settings.pollInterval()));
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
+        return ToolResult.accepted(deploys.accept(arguments, caller), settings.pollInterval());
     }
 }

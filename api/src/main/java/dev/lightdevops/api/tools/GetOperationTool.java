@@ -8,7 +8,6 @@ import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,10 @@ class GetOperationTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         String id = OperationArguments.id(arguments, java.util.Set.of("id", "wait_seconds"));
         Duration wait = OperationArguments.waitSeconds(arguments);
-        CompletableFuture<Operation> found = wait.isZero() ? lookup.find(id, caller)
-                : lookup.awaitStatusChange(id, caller, wait);
-        return found.thenApply(GetOperationTool::describe);
+        return describe(wait.isZero() ? lookup.find(id, caller) : lookup.awaitStatusChange(id, caller, wait));
     }
 
     static ToolResult describe(Operation operation) {

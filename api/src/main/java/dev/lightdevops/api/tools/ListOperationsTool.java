@@ -10,7 +10,7 @@ import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** {@code list_operations}: the caller's tenant's operations, newest first, filtered, one page at a time. */
@@ -32,12 +32,12 @@ class ListOperationsTool implements ToolHandler {
     }
 
     @Override
-    public CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(Map<String, Object> arguments, Caller caller) {
         Arguments args = Arguments.of(arguments, ALLOWED);
         OperationFilter filter = OperationFilter.parse(text(args, "status"), text(args, "type"),
                 text(args, "service"), text(args, "environment"), text(args, "requested_by"),
                 pageSize(arguments), text(args, "page_token"));
-        return listing.list(filter, caller).thenApply(ListOperationsTool::describe);
+        return describe(listing.list(filter, caller));
     }
 
     private static ToolResult describe(OperationListing.Page page) {

@@ -3,7 +3,6 @@ package dev.lightdevops.api.tools;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One tool, as a bean: its catalogue definition and how to run it for a caller. The MCP endpoint and the REST routes
@@ -14,5 +13,6 @@ public interface ToolHandler {
 
     ToolDefinition definition();
 
-    CompletableFuture<ToolResult> call(Map<String, Object> arguments, Caller caller);
+    /** Runs the tool; blocking is fine (a request's virtual thread). */
+    ToolResult call(Map<String, Object> arguments, Caller caller);
 }

@@ -1,5 +1,8 @@
 package dev.lightdevops.api.tools;
 
+import dev.lightdevops.api.operations.AcceptanceUnknownException;
+import dev.lightdevops.api.operations.CommandNotDurableException;
+import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.ToolCallGate;
@@ -9,8 +12,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class ToolRegistry {
         return handlers.values().stream().sorted(java.util.Comparator.comparing(h -> h.definition().name())).toList();
     }
 
-    public CompletableFuture<ToolResult> call(String name, Map<String, Object> arguments, Caller caller) {
+    public ToolResult call(String name, Map<String, Object> arguments, Caller caller) {
         ToolHandler handler = handlers.get(name);
         if (handler == null) {
             throw new UnknownToolException(name);
@@ -47,38 +48,38 @@ public class ToolRegistry {
         // One observation per call: the span the operation's trace starts from, and the devops.tool.calls timer
         // (acceptance latency of mutating tools, by tool and outcome).
         Observation observation = ToolCallObservation.start(name, handler.definition(), caller, observations);
-        CompletableFuture<ToolResult> answer;
+        ToolResult answer;
         try (Observation.Scope scope = observation.openScope()) {
             gate.admit(handler.definition(), arguments, caller);
-            answer = handler.call(arguments, caller).exceptionally(failure -> asResult(unwrap(failure)));
+            answer = handler.call(arguments, caller);
         } catch (RuntimeException refused) {
             try {
-                answer = CompletableFuture.completedFuture(asResult(refused));
+                answer = asResult(refused);
             } catch (RuntimeException unmapped) {
                 ToolCallObservation.stop(observation, null, unmapped);
                 throw unmapped;
             }
         }
-        return answer.whenComplete((result, failure) -> ToolCallObservation.stop(observation, result, failure));
+        ToolCallObservation.stop(observation, answer, null);
+        return answer;
     }
 
-    private static ToolResult asResult(Throwable failure) {
+    private static ToolResult asResult(RuntimeException failure) {
         if (failure instanceof InvalidArgumentsException) {
             return ToolResult.failed("invalid_argument", failure.getMessage(), false);
         }
         if (failure instanceof PermissionDeniedException) {
             return ToolResult.failed("permission_denied", failure.getMessage(), false);
         }
-        if (failure instanceof dev.lightdevops.api.operations.OperationNotFoundException) {
+        if (failure instanceof OperationNotFoundException) {
             return ToolResult.failed("not_found", failure.getMessage(), false);
         }
-        if (failure instanceof dev.lightdevops.api.operations.CommandNotDurableException) {
+        if (failure instanceof CommandNotDurableException) {
             return ToolResult.failed("unavailable", failure.getMessage(), true);
         }
-        throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (failure instanceof AcceptanceUnknownException unknown) {
+            return ToolResult.outcomeUnknown(unknown.operationId(), unknown.getMessage());
+        }
+        throw failure;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationIds;
@@ -46,22 +47,36 @@ class OperationViewTest {
     }
 
     @Test
-    void awaitChangeCompletesWhenTheOperationMovesOn() {
+    void aWaitEndsWhenTheOperationMovesOn() {
         view.apply(queued);
-        CompletableFuture<Optional<Operation>> waiting = view.awaitChange(queued.id(), queued, Duration.ofMinutes(1));
+        CompletableFuture<Optional<Operation>> waiting = inBackground(() -> view.awaitMatch(queued.id(),
+                snapshot -> !snapshot.equals(queued), Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.subscriberCount() == 1);
         assertThat(waiting).isNotDone();
 
         Operation running = queued.running(1, new Progress(10, "validate", ""), now);
         view.apply(running);
 
-        assertThat(waiting).isCompletedWithValue(Optional.of(running));
+        assertThat(waiting.join()).contains(running);
     }
 
     @Test
-    void awaitChangeAnswersTheUnchangedSnapshotWhenTheWaitRunsOut() {
+    void aWaitAnswersTheUnchangedSnapshotWhenItRunsOut() {
         view.apply(queued);
 
-        assertThat(view.awaitChange(queued.id(), queued, Duration.ofMillis(10)).join()).contains(queued);
+        assertThat(view.awaitMatch(queued.id(), snapshot -> !snapshot.equals(queued), Duration.ofMillis(10)))
+                .contains(queued);
+        assertThat(view.subscriberCount()).isZero();
+    }
+
+    @Test
+    void aTerminalOperationIsKeptWithItsOutcomeOnlyNotItsPlaceholder() {
+        Operation done = queued.running(1, null, now).succeeded(Map.of("version", "1"), now);
+
+        view.apply(done);
+
+        assertThat(view.find(queued.id()).orElseThrow().placeholder()).isNull();
+        assertThat(view.find(queued.id()).orElseThrow().result()).containsEntry("version", "1");
     }
 
     @Test
@@ -88,15 +103,20 @@ class OperationViewTest {
 
     @Test
     void aWaiterOnOneOperationHearsOnlyThatOneAndLeavesWhenDone() {
-        CompletableFuture<Optional<Operation>> waiting = view.awaitChange(queued.id(), null, Duration.ofMinutes(1));
-        assertThat(view.subscriberCount()).isEqualTo(1);
+        CompletableFuture<Optional<Operation>> waiting = inBackground(() -> view.awaitMatch(queued.id(),
+                snapshot -> true, Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.subscriberCount() == 1);
 
         view.apply(Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target("cart", "staging"),
                 Map.of(), Map.of("placeholder", true), "alice", "acme", null, now, now.plusSeconds(60), null));
         assertThat(waiting).isNotDone();
 
         view.apply(queued);
-        assertThat(waiting).isCompletedWithValue(Optional.of(queued));
-        assertThat(view.subscriberCount()).isZero();
+        assertThat(waiting.join()).contains(queued);
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.subscriberCount() == 0);
+    }
+
+    private static <T> CompletableFuture<T> inBackground(java.util.function.Supplier<T> wait) {
+        return CompletableFuture.supplyAsync(wait, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     }
 }

@@ -22,8 +22,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Fault drill 2: a steady stream of deploys while the broker is stopped for 20 s and started again. Every call
- * must answer in time with either an accepted operation or a clear retryable error; every accepted operation
- * (before, during or after the outage) must then succeed: an id for a command never written would not.
+ * must answer in time with either an accepted operation, a clear retryable error, or "outcome unknown" with the
+ * operation id to check; every accepted operation (before, during or after the outage) must then succeed (an id for
+ * a command never written would not), and every operation answered "outcome unknown" must settle once the broker is
+ * back: withdrawn ({@code not_accepted}, never run) or run to success, never left in between.
  */
 public final class BrokerOutageDrill implements Suite {
 
@@ -34,6 +36,9 @@ public final class BrokerOutageDrill implements Suite {
     private static final Duration HANG = Duration.ofSeconds(15);
     private static final java.util.regex.Pattern ERROR_CODE =
             java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
+    private static final java.util.regex.Pattern UNKNOWN_OPERATION =
+            java.util.regex.Pattern.compile("outcome is unknown[^\"]*?operation ([0-9a-f-]{36})|"
+                    + "whether operation ([0-9a-f-]{36}) was accepted");
 
     @Override
     public String name() {
@@ -55,6 +60,7 @@ public final class BrokerOutageDrill implements Suite {
             Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
             List<String> accepted = Collections.synchronizedList(new ArrayList<>());
             List<String> unclear = Collections.synchronizedList(new ArrayList<>());
+            List<String> unknown = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<Void>> calls = new ArrayList<>();
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 long start = System.nanoTime();
@@ -89,7 +95,7 @@ public final class BrokerOutageDrill implements Suite {
                     calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
                                     "staging", "1.0." + i)).timeout(HANG).build())
                             .handle((answer, failure) -> {
-                                String outcome = classify(answer, failure, accepted, unclear);
+                                String outcome = classify(answer, failure, accepted, unknown, unclear);
                                 (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
                                 outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
                                 return null;
@@ -103,6 +109,17 @@ public final class BrokerOutageDrill implements Suite {
                     Snapshot terminal = watcher.terminalOf(id);
                     if (terminal == null || !"succeeded".equals(terminal.status())) {
                         notSucceeded.add(id + " " + (terminal == null ? "never ended"
+                                : terminal.status() + " " + terminal.errorCode()));
+                    }
+                }
+                watcher.awaitTerminal(unknown, Duration.ofMinutes(2));
+                List<String> unsettled = new ArrayList<>();
+                for (String id : unknown) {
+                    Snapshot terminal = watcher.terminalOf(id);
+                    boolean settled = terminal != null && ("succeeded".equals(terminal.status())
+                            || "not_accepted".equals(terminal.errorCode()));
+                    if (!settled) {
+                        unsettled.add(id + " " + (terminal == null ? "never ended"
                                 : terminal.status() + " " + terminal.errorCode()));
                     }
                 }
@@ -121,7 +138,10 @@ public final class BrokerOutageDrill implements Suite {
                         + notSucceeded.size() + WorkerKillDrill.sample(notSucceeded));
                 report.line("- unclear answers (not accepted, not a retryable error) or hangs: " + unclear.size()
                         + WorkerKillDrill.sample(unclear));
-                boolean pass = notSucceeded.isEmpty() && unclear.isEmpty();
+                report.line("- answered \"outcome unknown\" with the id: " + unknown.size() + ", not settled (neither "
+                        + "withdrawn nor succeeded) after the broker was back: " + unsettled.size()
+                        + WorkerKillDrill.sample(unsettled));
+                boolean pass = notSucceeded.isEmpty() && unclear.isEmpty() && unsettled.isEmpty();
                 report.line("");
                 report.line("**VERDICT drill-broker: " + (pass ? "PASS" : "FAIL") + "**");
                 return pass;
@@ -130,7 +150,7 @@ public final class BrokerOutageDrill implements Suite {
     }
 
     private static String classify(HttpResponse<String> answer, Throwable failure, List<String> accepted,
-            List<String> unclear) {
+            List<String> unknown, List<String> unclear) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -143,7 +163,13 @@ public final class BrokerOutageDrill implements Suite {
             accepted.add(id);
             return "accepted";
         }
-        if (answer.body().contains("\"retryable\":true") || answer.statusCode() == 503) {
+        java.util.regex.Matcher unknownOperation = UNKNOWN_OPERATION.matcher(answer.body());
+        if (answer.body().contains("outcome_unknown") && unknownOperation.find()) {
+            unknown.add(unknownOperation.group(1) != null ? unknownOperation.group(1) : unknownOperation.group(2));
+            return "outcome unknown, with the id to check";
+        }
+        if (answer.body().contains("\"retryable\":true") || answer.body().contains("retryable: true")
+                || answer.statusCode() == 503) {
             java.util.regex.Matcher code = ERROR_CODE.matcher(answer.body());
             return "retryable error" + (code.find() ? " (" + code.group(1) + ")" : "");
         }

@@ -98,6 +98,11 @@ public final class ApiClient {
                 || "timed_out".equals(status);
     }
 
+    /** The Authorization header value the calls carry, or null when anonymous. */
+    public String authorization() {
+        return authorization;
+    }
+
     public URI base() {
         return base;
     }

@@ -84,6 +84,18 @@ public final class Stack implements AutoCloseable {
         return new App(api, "http://127.0.0.1:" + port, ready);
     }
 
+    /**
+     * The framework floor ({@code bench/floor}: a bare Spring Boot app answering a JSON-RPC ping) on a free port, on
+     * {@code java} with the api's JVM options; ready once it answers.
+     */
+    public App startFloor(Path java, String jvmOptions) throws InterruptedException {
+        int port = BrokerProcess.freePort();
+        ChildProcess floor = launch("floor-" + port, java, jvmOptions, execJar("bench/floor"), Map.of("PORT",
+                String.valueOf(port)));
+        Duration ready = awaitHttp(floor, "http://127.0.0.1:" + port);
+        return new App(floor, "http://127.0.0.1:" + port, ready);
+    }
+
     /** A worker; ready once its listener has partitions assigned. */
     public App startWorker(Map<String, String> environment, String jvmOptions) throws InterruptedException {
         return awaitWorker(launchWorker(environment, jvmOptions));

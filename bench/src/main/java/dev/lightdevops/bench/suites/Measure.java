@@ -12,17 +12,17 @@ import java.util.function.ToDoubleFunction;
 final class Measure {
 
     @FunctionalInterface
-    interface Run {
-        LoadResult run() throws Exception;
+    interface Run<T> {
+        T run() throws Exception;
     }
 
     private Measure() {
     }
 
-    static List<LoadResult> repeat(String label, int runs, Run run) throws Exception {
-        List<LoadResult> results = new ArrayList<>();
+    static <T> List<T> repeat(String label, int runs, Run<T> run) throws Exception {
+        List<T> results = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            LoadResult result = run.run();
+            T result = run.run();
             System.out.println("  " + label + " run " + i + "/" + runs + ": " + result);
             results.add(result);
         }

@@ -85,6 +85,22 @@ public class ConsumedPositions implements AutoCloseable {
         return await(key, timeout);
     }
 
+    /**
+     * Completes with {@code true} once the listener read the record at {@code offset} of {@code partition} (one this
+     * process wrote and got acknowledged, say), or with {@code false} when the timeout runs out first. Asks the broker
+     * nothing: the position is known.
+     */
+    public CompletableFuture<Boolean> awaitConsumed(int partition, long offset, Duration timeout) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        Waiter waiter = new Waiter(Map.of(partition, offset + 1), done);
+        waiters.add(waiter);
+        if (hasReached(waiter.ends) && waiters.remove(waiter)) {
+            done.complete(true);
+        }
+        done.whenComplete((result, error) -> waiters.remove(waiter));
+        return done.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** How many end-offset requests were sent so far, and how many partition lists (for tests and diagnostics). */
     public long endOffsetLookups() {
         return offsetLookups.get();

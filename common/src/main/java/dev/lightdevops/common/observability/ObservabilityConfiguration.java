@@ -29,7 +29,7 @@ public class ObservabilityConfiguration {
         return Admin.create(config);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     KafkaHealthIndicator kafkaHealthIndicator(Admin observabilityAdmin, ObservabilityProperties settings) {
         return new KafkaHealthIndicator(observabilityAdmin, settings);
     }

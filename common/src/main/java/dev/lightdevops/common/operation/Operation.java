@@ -38,6 +38,9 @@ public record Operation(
         String traceId,
         Approval approval) {
 
+    /** The error code of an acceptance the api withdrew (see {@link #withdrawsAcceptance}). */
+    public static final String NOT_ACCEPTED = "not_accepted";
+
     public Operation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -121,26 +124,62 @@ public record Operation(
     }
 
     /**
+     * The same snapshot without the placeholder the api answered with at acceptance: what a terminal operation is
+     * shown as (its outcome only), and how an answer that carries the placeholder elsewhere embeds the operation.
+     */
+    public Operation withoutPlaceholder() {
+        return placeholder == null ? this : new Operation(id, type, target, status, request, progress, result, error,
+                null, requestedBy, tenant, idempotencyKey, attempt, createdAt, startedAt, updatedAt, finishedAt,
+                deadline, traceId, approval);
+    }
+
+    /**
      * Whether this snapshot may replace {@code current} in a view: never out of a terminal status, never back to an
-     * earlier attempt or an earlier status of the same attempt, never back to fewer recorded approvals.
+     * earlier attempt or an earlier status of the same attempt, never back to fewer recorded approvals, and an
+     * acceptance withdrawn by the api ({@link #withdrawsAcceptance}) never over a run that had started.
      */
     public boolean supersedes(Operation current) {
         if (current == null) {
             return true;
         }
-        if (current.isTerminal()) {
-            return false;
-        }
-        if (isTerminal()) {
-            return true;
-        }
-        if (attempt != current.attempt) {
-            return attempt > current.attempt;
-        }
-        if (status == OperationStatus.AWAITING_APPROVAL && current.status == OperationStatus.AWAITING_APPROVAL) {
+        if (status == OperationStatus.AWAITING_APPROVAL && current.status == OperationStatus.AWAITING_APPROVAL
+                && attempt == current.attempt) {
             return approvalCount() >= current.approvalCount();
         }
-        return status.rank() >= current.status.rank();
+        return supersedes(status, attempt, withdrawsAcceptance(), current.status, current.attempt,
+                current.startedAt != null);
+    }
+
+    /**
+     * The merge rule of every view of {@code ops.status}, on the few fields it needs (a view that keeps less than whole
+     * snapshots uses it too): may a snapshot with these fields replace the current one?
+     */
+    public static boolean supersedes(OperationStatus status, int attempt, boolean withdrawsAcceptance,
+            OperationStatus currentStatus, int currentAttempt, boolean currentStarted) {
+        if (currentStatus.isTerminal()) {
+            return false;
+        }
+        if (withdrawsAcceptance) {
+            // Whichever comes first in the operation's partition wins: a worker's start, or the api's withdrawal.
+            return !currentStarted;
+        }
+        if (status.isTerminal()) {
+            return true;
+        }
+        if (attempt != currentAttempt) {
+            return attempt > currentAttempt;
+        }
+        return status.rank() >= currentStatus.rank();
+    }
+
+    /**
+     * Whether this is the api's withdrawal of an acceptance Kafka did not confirm ({@code failed} with
+     * {@code not_accepted}, never started): it ends the operation only if no worker's start precedes it.
+     */
+    @JsonIgnore
+    public boolean withdrawsAcceptance() {
+        return status == OperationStatus.FAILED && startedAt == null && error != null
+                && NOT_ACCEPTED.equals(error.code());
     }
 
     private int approvalCount() {

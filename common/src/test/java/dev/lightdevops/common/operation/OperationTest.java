@@ -45,6 +45,33 @@ class OperationTest {
     }
 
     @Test
+    void aWithdrawnAcceptanceEndsAQueuedOperationButNeverARunThatStartedFirst() {
+        Operation withdrawal = queued.ended(OperationStatus.FAILED,
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn", true), now.plusSeconds(1));
+        Operation running = queued.running(1, new Progress(0, "starting", ""), now.plusSeconds(1));
+
+        assertThat(withdrawal.withdrawsAcceptance()).isTrue();
+        assertThat(withdrawal.supersedes(queued)).isTrue();
+        assertThat(withdrawal.supersedes(null)).isTrue();
+        assertThat(withdrawal.supersedes(running)).isFalse();
+        assertThat(running.supersedes(withdrawal)).isFalse();
+        assertThat(running.ended(OperationStatus.FAILED, new OperationError(Operation.NOT_ACCEPTED, "x", true),
+                now.plusSeconds(2)).withdrawsAcceptance()).isFalse();
+    }
+
+    @Test
+    void aLateQueuedSnapshotNeverUndoesWhatAWorkerWrote() {
+        Operation running = queued.running(1, new Progress(10, "validate", ""), now.plusSeconds(1));
+        Operation done = running.succeeded(Map.of("version", "1.2.3"), now.plusSeconds(2));
+        Operation rebuilt = null;
+        // the order a one-trip acceptance can produce in the compacted topic: the worker's snapshots, then the queued
+        for (Operation snapshot : java.util.List.of(running, queued, done, queued)) {
+            rebuilt = snapshot.supersedes(rebuilt) ? snapshot : rebuilt;
+        }
+        assertThat(rebuilt).isEqualTo(done);
+    }
+
+    @Test
     void idsAreTimeOrderedAndCarryTheirCreationTime() {
         String first = OperationIds.next();
         String second = OperationIds.next();

@@ -124,8 +124,11 @@ public class OperationRunner {
                 String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
                         ? "attempt " + attempt + ": retrying after the previous worker was lost"
                         : "attempt " + attempt + ": retrying after a retryable failure";
-                publishRunning(handle, snapshots, latest, latest.get().running(attempt,
-                        new Progress(0, "starting", start), clock.instant()));
+                boolean freshStart = attempt == firstAttempt && !workerLost;
+                if (!publishRunning(handle, snapshots, latest, latest.get().running(attempt,
+                        new Progress(0, "starting", start), clock.instant()), freshStart)) {
+                    return;
+                }
                 try {
                     Map<String, Object> result = executorFor(queued.type()).execute(latest.get(),
                             progressOf(handle, snapshots, latest, attempt));
@@ -179,14 +182,35 @@ public class OperationRunner {
     }
 
     /** The {@code running} snapshot of an attempt is acknowledged before the executor starts. */
-    private void publishRunning(Running handle, OperationSnapshots snapshots, AtomicReference<Operation> latest,
-            Operation snapshot) {
+    /**
+     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A fresh start (no worker
+     * started the operation yet) stands only if it came first in the operation's partition: the api withdraws an
+     * acceptance Kafka did not confirm by writing {@code not_accepted} there, and whichever of the two comes first
+     * wins in every view (issue 14, hole 1). So a fresh start is not applied to this worker's view before its reader
+     * has read the partition past it; if an end came first, nothing runs (the sweeper republishes that end over this
+     * late start, which the view reports as stale).
+     */
+    private boolean publishRunning(Running handle, OperationSnapshots snapshots, AtomicReference<Operation> latest,
+            Operation snapshot, boolean freshStart) {
         if (handle.stopReason() != null) {
             throw new StopRequested();
         }
         status.await(snapshots.acknowledged(snapshot), snapshot);
+        if (freshStart) {
+            if (!view.awaitCaughtUp(snapshot.id(), settings.catchUpTimeout())) {
+                log.warn("status view did not read this worker's start of {} in {}; running on what it has",
+                        snapshot.id(), settings.catchUpTimeout());
+            }
+            Optional<StatusView.Known> now = view.find(snapshot.id());
+            if (now.isPresent() && now.get().status().isTerminal()) {
+                log.info("not running operation {}: it ended {} before this worker's start", snapshot.id(),
+                        now.get().status().wireName());
+                return false;
+            }
+        }
         latest.set(snapshot);
         view.apply(snapshot.id(), snapshot.status(), snapshot.attempt());
+        return true;
     }
 
     private void endStopped(OperationSnapshots snapshots, Running handle, Operation latest) {

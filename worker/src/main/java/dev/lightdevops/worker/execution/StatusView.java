@@ -48,16 +48,13 @@ class StatusView implements SmartLifecycle {
             int terminalHash, boolean stale) {
 
         boolean supersedes(Known current) {
-            if (current == null) {
-                return true;
-            }
-            if (current.status.isTerminal()) {
-                return false;
-            }
-            if (status.isTerminal()) {
-                return true;
-            }
-            return attempt != current.attempt ? attempt > current.attempt : status.rank() >= current.status.rank();
+            return current == null || Operation.supersedes(status, attempt, false, current.status, current.attempt,
+                    current.started());
+        }
+
+        /** A worker's run had begun: a start (or what follows it) was read or written; queued is the only state before. */
+        boolean started() {
+            return status != OperationStatus.QUEUED && status != OperationStatus.AWAITING_APPROVAL;
         }
 
         /** Whether the first terminal record in topic order has been read (own writes are known before). */
@@ -102,6 +99,9 @@ class StatusView implements SmartLifecycle {
                 boolean differs = hash != current.terminalHash;
                 return differs == current.stale ? current : new Known(current.status, current.attempt,
                         current.deadline, current.partition, current.offset, current.terminalHash, differs);
+            }
+            if (snapshot.withdrawsAcceptance() && current != null && current.started()) {
+                return current; // a withdrawal after a worker's start never counts (issue 14, hole 1)
             }
             if (snapshot.isTerminal()) {
                 return read; // the first terminal in topic order is the truth, whatever this worker applied itself

@@ -12,10 +12,12 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.testing.RealKafka;
 import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.WorkerApplication;
+import dev.lightdevops.worker.WorkerProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The execution engine of one worker against a real broker: invariants 2, 3 and 5 of DESIGN §5, cancellation,
@@ -166,6 +169,64 @@ class ExecutionEngineTest {
         assertThat(target.starts).doesNotContain(raced.id());
         await().atMost(PATIENCE).until(() -> terminalOf(raced.id()).isPresent());
         assertThat(terminalOf(raced.id()).orElseThrow().status()).isEqualTo(OperationStatus.CANCELLED);
+    }
+
+    @Test
+    void aStartThatLandsAfterTheApisWithdrawalNeverRuns() {
+        // Issue 14, hole 1: the api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
+        // worker's decision to run (forced through the publisher: written just before the worker's start record).
+        Operation withdrawn = queued("withdrawn", Map.of("version", "1"));
+        Operation withdrawal = withdrawn.ended(OperationStatus.FAILED,
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        StatusPublisher withdrawnFirst = new StatusPublisher(worker.getBean(KafkaTemplate.class),
+                worker.getBean(WorkerProperties.class)) {
+            @Override
+            java.util.concurrent.CompletableFuture<?> send(Operation snapshot) {
+                if (snapshot.id().equals(withdrawn.id()) && snapshot.status() == OperationStatus.RUNNING) {
+                    EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawal));
+                }
+                return super.send(snapshot);
+            }
+        };
+        OperationRunner runner = new OperationRunner(
+                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()), withdrawnFirst,
+                worker.getBean(StatusView.class), worker.getBean(CancelRequests.class),
+                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
+                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                worker.getBean(EngineProperties.class), Clock.systemUTC());
+        EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawn));
+
+        runner.run(new Command(withdrawn.target().key(), withdrawn), new TopicPartition(Topics.COMMANDS, 0));
+
+        assertThat(target.starts).doesNotContain(withdrawn.id());
+        assertThat(snapshotsOf(withdrawn.id())).extracting(Operation::status).startsWith(OperationStatus.QUEUED,
+                OperationStatus.FAILED, OperationStatus.RUNNING);
+        // The late start is the operation's last record for a moment: the sweeper republishes the withdrawal over it.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Operation> history = snapshotsOf(withdrawn.id());
+            assertThat(history.get(history.size() - 1).withdrawsAcceptance()).isTrue();
+        });
+    }
+
+    @Test
+    void aStartThatLandsBeforeTheApisWithdrawalRunsAndTheWithdrawalIsIgnored() {
+        Operation raced = queued("withdrawn-late", Map.of("version", "1", "hold", "until_released"));
+        Operation withdrawal = raced.ended(OperationStatus.FAILED,
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        accept(raced);
+        await().atMost(PATIENCE).until(() -> target.starts.contains(raced.id()));
+
+        EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(withdrawal));
+        target.release(raced.id());
+
+        await().atMost(PATIENCE).until(() -> snapshotsOf(raced.id()).stream()
+                .anyMatch(snapshot -> snapshot.status() == OperationStatus.SUCCEEDED));
+        Operation rebuilt = null;
+        for (Operation snapshot : snapshotsOf(raced.id())) {
+            rebuilt = snapshot.supersedes(rebuilt) ? snapshot : rebuilt;
+        }
+        assertThat(rebuilt.status()).isEqualTo(OperationStatus.SUCCEEDED);
     }
 
     @Test

@@ -1,0 +1,168 @@
+package dev.lightdevops.api.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.ApiTestContexts;
+import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.common.json.ContractJson;
+import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Command;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationIds;
+import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Progress;
+import dev.lightdevops.common.operation.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Issue 14, hole 1: an acceptance whose sends Kafka did not confirm (the records may be written) is settled through the
+ * operation's partition, so a caller is never told "not accepted" about an operation a worker runs. The lost
+ * acknowledgement is forced through the producer seam: the command is written, its future fails.
+ */
+class AcceptanceSettlementTest {
+
+    private static ConfigurableApplicationContext api;
+    private static UnconfirmedCommands kafka;
+    private static CommandPublisher publisher;
+    private static OperationView view;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void start() {
+        api = ApiTestContexts.start();
+        kafka = new UnconfirmedCommands(api.getBean(ProducerFactory.class));
+        view = api.getBean(OperationView.class);
+        AcceptanceSettlement settlement = new AcceptanceSettlement(kafka, view, api.getBean(ConsumedPositions.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC());
+        publisher = new CommandPublisher(kafka, settlement, api.getBean(ApiProperties.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void anUnconfirmedAcceptanceIsAcceptedWhenAWorkersStartCameFirst() {
+        Operation queued = queued("started-first");
+        kafka.onCommandWritten = command -> kafka.send(Topics.STATUS, command.id(), ContractJson.write(
+                command.running(1, new Progress(0, "starting", "picked up by a worker"), Instant.now()))).join();
+
+        Operation answered = publisher.publish(queued, queued.target().key());
+
+        assertThat(answered.id()).isEqualTo(queued.id());
+        assertThat(answered.status()).isEqualTo(OperationStatus.RUNNING);
+        assertThat(view.find(queued.id()).orElseThrow().status()).isEqualTo(OperationStatus.RUNNING);
+    }
+
+    @Test
+    void anUnconfirmedAcceptanceNoWorkerStartedIsWithdrawnForGood() {
+        Operation queued = queued("withdrawn");
+        kafka.onCommandWritten = command -> { };
+
+        assertThatThrownBy(() -> publisher.publish(queued, queued.target().key()))
+                .isInstanceOf(CommandNotDurableException.class);
+
+        assertThat(view.find(queued.id()).orElseThrow().withdrawsAcceptance()).isTrue();
+        kafka.send(Topics.STATUS, queued.id(), ContractJson.write(queued.running(1, null, Instant.now()))).join();
+        Operation late = queued.running(1, new Progress(5, "late", "a start after the withdrawal"), Instant.now());
+        kafka.send(Topics.STATUS, queued.id(), ContractJson.write(late)).join();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> view.find(queued.id()).orElseThrow().withdrawsAcceptance());
+    }
+
+    @Test
+    void whenEvenTheWithdrawalIsUnconfirmedTheCallerGetsTheIdAndTheOutcomeSettlesLater() {
+        Operation queued = queued("unknown");
+        kafka.onCommandWritten = command -> { };
+        kafka.refuseWithdrawals = true;
+        try {
+            assertThatThrownBy(() -> publisher.publish(queued, queued.target().key()))
+                    .isInstanceOfSatisfying(AcceptanceUnknownException.class, unknown -> {
+                        assertThat(unknown.operationId()).isEqualTo(queued.id());
+                        assertThat(unknown.getMessage()).contains("unknown", "before retrying", queued.id());
+                    });
+        } finally {
+            kafka.refuseWithdrawals = false;
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.find(queued.id())
+                .filter(Operation::withdrawsAcceptance).isPresent());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
+        OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
+                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
+                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC());
+        OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
+                new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
+                "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
+        Caller alice = new Caller("alice", "local", java.util.Set.of("Developer"),
+                java.util.Set.of("deploy_staging", "read_operations"), false);
+        kafka.onCommandWritten = command -> { };
+        assertThatThrownBy(() -> acceptance.accept(request, alice)).isInstanceOf(CommandNotDurableException.class);
+
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation retried = acceptance.accept(request, alice);
+            Operation again = acceptance.accept(request, alice);
+
+            assertThat(retried.status()).isEqualTo(OperationStatus.QUEUED);
+            assertThat(view.find(retried.id()).orElseThrow().withdrawsAcceptance()).isFalse();
+            assertThat(again.id()).as("an accepted key replays its operation").isEqualTo(retried.id());
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
+    private static Operation queued(String service) {
+        Instant now = Instant.now();
+        return Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service, "staging"), Map.of(),
+                Map.of("placeholder", true), "alice", "local", null, now, now.plusSeconds(600), null);
+    }
+
+    /** Writes every command but answers its send with a timeout, as a lost acknowledgement looks to the producer. */
+    static final class UnconfirmedCommands extends KafkaTemplate<String, byte[]> {
+
+        volatile Consumer<Operation> onCommandWritten = command -> { };
+        volatile boolean refuseWithdrawals;
+        volatile boolean loseAcknowledgements = true;
+
+        UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
+            super(factory);
+        }
+
+        @Override
+        public CompletableFuture<SendResult<String, byte[]>> send(String topic, String key, byte[] data) {
+            if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
+                super.send(topic, key, data).join();
+                onCommandWritten.accept(ContractJson.read(data, Command.class).operation());
+                return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
+                        + "acknowledgement"));
+            }
+            if (refuseWithdrawals && data != null && ContractJson.read(data, Operation.class).withdrawsAcceptance()) {
+                return CompletableFuture.failedFuture(new TimeoutException("the test's unreachable broker"));
+            }
+            return super.send(topic, key, data);
+        }
+    }
+}
