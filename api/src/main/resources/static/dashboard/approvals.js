@@ -1,23 +1,19 @@
-// Pending approvals on the dashboard: every operation of the tenant awaiting approval, with who asked for what,
-// why and until when, and Approve / Reject buttons that call POST /api/v1/operations/{id}:approve|:reject (the same
-// rules and audit as the approve_operation and reject_operation tools; the server decides, the page only asks).
-// Cards are updated in place, so a reason being typed survives the live feed's updates. No build step.
-(function () {
+// Pending approvals at the top of the main page: every operation of the tenant awaiting approval, with what it is
+// (a link to its page), who asked and why, approvals so far and needed, by whom and until when, and Approve / Reject
+// buttons that call POST /api/v1/operations/{id}:approve|:reject (the same rules and audit as the approve_operation
+// and reject_operation tools: the server decides, the page only asks). The buttons are shown only to a caller who
+// holds the operation's approve permission and did not ask for it (/api/v1/whoami). Cards are updated in place, so a
+// reason being typed survives the live feed's updates. Server text goes through LightDevOps.shown only.
+window.LightDevOpsApprovals = (function () {
   'use strict';
+  const L = window.LightDevOps;
   const cards = new Map();
-  let helpers = null;
   let identity = null;
-
-  function init(shared) {
-    helpers = shared;
-    loadIdentity();
-  }
 
   async function loadIdentity() {
     try {
-      const response = await fetch('/api/v1/whoami', { headers: helpers.headers('application/json') });
-      if (response.ok) identity = await response.json();
-    } catch (ignored) { /* the buttons still work; the server says who may approve */ }
+      identity = await L.getJson('/api/v1/whoami');
+    } catch (ignored) { /* the buttons still show; the server says who may approve */ }
   }
 
   function mayApprove(op) {
@@ -31,19 +27,11 @@
     return { allowed: true };
   }
 
-  function describe(op) {
-    const request = op.request || {};
-    const target = op.target || {};
-    const version = op.type === 'rollback' ? (request.target_version ? ' to ' + request.target_version : ' to the previous version')
-      : ' ' + (request.version || '');
-    return op.type + ' ' + (target.service || '') + version + ' → ' + (target.environment || '');
-  }
-
   function details(op) {
     const approval = op.approval || {};
     const expires = approval.expires_at ? new Date(approval.expires_at) : null;
     const minutes = expires ? Math.max(0, Math.round((expires - Date.now()) / 60000)) : null;
-    return 'requested by ' + (op.requested_by || '?')
+    return 'asked by ' + (op.requested_by || '?')
       + ((op.request || {}).reason ? ' · "' + op.request.reason + '"' : '')
       + ' · ' + (approval.approvals || []).length + ' of ' + (approval.required || 1) + ' approval(s)'
       + (approval.permission ? ' by holders of ' + approval.permission : '')
@@ -52,82 +40,63 @@
 
   async function decide(op, verb, card) {
     const reason = card.querySelector('input.reason').value.trim();
-    const message = card.querySelector('.outcome');
+    const outcome = card.querySelector('.outcome');
     if (verb === 'reject' && !reason) {
-      message.textContent = 'a rejection needs a reason';
+      outcome.textContent = 'a rejection needs a reason';
       return;
     }
     card.querySelectorAll('button').forEach((button) => { button.disabled = true; });
-    message.textContent = verb === 'approve' ? 'approving…' : 'rejecting…';
+    outcome.textContent = verb === 'approve' ? 'approving…' : 'rejecting…';
     try {
-      const response = await fetch('/api/v1/operations/' + encodeURIComponent(op.id) + ':' + verb, {
-        method: 'POST',
-        headers: Object.assign(helpers.headers('application/json'), { 'Content-Type': 'application/json' }),
-        body: JSON.stringify(reason ? { reason } : {}),
-      });
-      const body = await response.json().catch(() => ({}));
-      message.textContent = helpers.shown(response.ok
-        ? (verb === 'approve' ? 'approved: ' : 'rejected: ') + ((body.operation || {}).status || '')
-        : (body.detail || response.status + ' ' + response.statusText));
-    } catch (failure) {
-      message.textContent = 'could not reach the server: ' + helpers.shown(failure.message);
+      const body = await L.postJson('/api/v1/operations/' + encodeURIComponent(op.id) + ':' + verb,
+        reason ? { reason } : {});
+      outcome.textContent = L.shown((verb === 'approve' ? 'approved: ' : 'rejected: ')
+        + ((body.operation || {}).status || ''));
+    } catch (refused) {
+      outcome.textContent = L.shown(refused.message);
     }
     card.querySelectorAll('button').forEach((button) => { button.disabled = false; });
   }
 
+  function button(className, label, onClick) {
+    const node = L.el('button', className, label);
+    node.dataset.action = className;
+    node.addEventListener('click', onClick);
+    return node;
+  }
+
   function card(op) {
-    const box = document.createElement('div');
-    box.className = 'approval';
+    const box = L.el('div', 'approval');
     box.dataset.operationId = op.id;
-    const what = document.createElement('div');
-    what.className = 'what';
-    const who = document.createElement('div');
-    who.className = 'who';
-    const actions = document.createElement('div');
-    actions.className = 'actions';
-    const reason = document.createElement('input');
-    reason.className = 'reason';
+    const what = L.el('a', 'what');
+    what.href = L.operationLink(op.id);
+    const reason = L.el('input', 'reason');
     reason.placeholder = 'reason (needed to reject)';
     reason.setAttribute('aria-label', 'reason');
     reason.maxLength = 500;
-    const approve = document.createElement('button');
-    approve.className = 'approve';
-    approve.dataset.action = 'approve';
-    approve.textContent = 'Approve';
-    approve.addEventListener('click', () => decide(op, 'approve', box));
-    const reject = document.createElement('button');
-    reject.className = 'reject';
-    reject.dataset.action = 'reject';
-    reject.textContent = 'Reject';
-    reject.addEventListener('click', () => decide(op, 'reject', box));
-    const note = document.createElement('span');
-    note.className = 'note';
-    const outcome = document.createElement('span');
-    outcome.className = 'outcome';
-    actions.append(reason, approve, reject, note, outcome);
-    box.append(what, who, actions);
+    const actions = L.el('div', 'actions');
+    actions.append(reason, button('approve', 'Approve', () => decide(op, 'approve', box)),
+      button('reject', 'Reject', () => decide(op, 'reject', box)), L.el('span', 'note'), L.el('span', 'outcome'));
+    box.append(what, L.el('div', 'who muted'), actions);
     return box;
   }
 
   function update(box, op) {
-    box.querySelector('.what').textContent = helpers.shown(describe(op));
-    box.querySelector('.who').textContent = helpers.shown(details(op));
+    box.querySelector('.what').textContent = L.shown(L.describe(op));
+    box.querySelector('.who').textContent = L.shown(details(op));
     const permitted = mayApprove(op);
     box.querySelectorAll('input.reason, button').forEach((element) => { element.hidden = !permitted.allowed; });
-    box.querySelector('.note').textContent = permitted.allowed ? '' : helpers.shown(permitted.why);
+    box.querySelector('.note').textContent = permitted.allowed ? '' : L.shown(permitted.why);
   }
 
   function render(all) {
-    const section = document.getElementById('approvals');
-    const list = document.getElementById('approval-list');
-    if (!section || !list || !helpers) return;
-    const awaiting = all.filter((op) => op.status === 'awaiting_approval')
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    const wanted = new Set(awaiting.map((op) => op.id));
+    const pending = all.filter((op) => op.status === 'awaiting_approval').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const wanted = new Set(pending.map((op) => op.id));
     for (const [id, box] of cards) {
       if (!wanted.has(id)) { box.remove(); cards.delete(id); }
     }
-    for (const op of awaiting) {
+    const list = document.getElementById('approval-list');
+    for (const op of pending) {
       let box = cards.get(op.id);
       if (!box) {
         box = card(op);
@@ -136,9 +105,10 @@
       }
       update(box, op);
     }
-    section.hidden = awaiting.length === 0;
-    document.getElementById('count-awaiting').textContent = awaiting.length;
+    document.getElementById('approvals').hidden = pending.length === 0;
+    document.getElementById('count-awaiting').textContent = pending.length;
   }
 
-  window.LightDevopsApprovals = { init, render };
+  loadIdentity();
+  return { render };
 }());
