@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
  * request with an idempotency key that the same principal used within the idempotency window returns the original
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
- * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew.
+ * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew; a
+ * retry while this instance is still settling an unknown outcome hears {@link AcceptanceUnknownException} again.
  * Plain blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
  */
 @Service
@@ -100,6 +101,11 @@ public class OperationAcceptance {
             Instant created = existing.get().createdAt();
             boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
             if (withinWindow && !existing.get().withdrawsAcceptance()) {
+                if (publisher.outcomeUnknown(id)) {
+                    // Its queued snapshot is in the view, but the withdrawal this instance is writing may still end
+                    // it: the retry hears "unknown" again, not "accepted" (drill-partition found that loss).
+                    throw new AcceptanceUnknownException(id, null);
+                }
                 audit.accepted(request, existing.get(), caller, client, "idempotent_replay");
                 return existing.get();
             }

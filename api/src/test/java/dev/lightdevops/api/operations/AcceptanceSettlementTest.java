@@ -134,6 +134,60 @@ class AcceptanceSettlementTest {
         }
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyWhileTheOutcomeIsUnknownIsNotToldAccepted() {
+        OperationAcceptance acceptance = acceptance();
+        OperationRequest request = request("unsettled");
+        kafka.onCommandWritten = command -> { };
+        kafka.refuseWithdrawals = true;
+        String unknownId;
+        try {
+            unknownId = catchUnknown(() -> acceptance.accept(request, ALICE));
+            String queuedId = unknownId;
+            await().atMost(Duration.ofSeconds(10)).until(() -> view.find(queuedId).isPresent());
+
+            assertThat(catchUnknown(() -> acceptance.accept(request, ALICE)))
+                    .as("the withdrawal may still win: a retry is not told accepted").isEqualTo(unknownId);
+        } finally {
+            kafka.refuseWithdrawals = false;
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.find(unknownId)
+                .filter(Operation::withdrawsAcceptance).isPresent());
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation retried = acceptance.accept(request, ALICE);
+            assertThat(retried.id()).as("settled as withdrawn: the key is accepted anew").isNotEqualTo(unknownId);
+            assertThat(retried.status()).isEqualTo(OperationStatus.QUEUED);
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
+    private static final Caller ALICE = new Caller("alice", "local", java.util.Set.of("Developer"),
+            java.util.Set.of("deploy_staging", "read_operations"), false);
+
+    private static OperationAcceptance acceptance() {
+        return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
+                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC());
+    }
+
+    private static OperationRequest request(String service) {
+        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
+                service + "@staging", "deploy_staging", Map.of("version", "1"), "Deploy of " + service
+                        + " 1 to staging", "key-" + OperationIds.next(), null);
+    }
+
+    private static String catchUnknown(Runnable call) {
+        try {
+            call.run();
+        } catch (AcceptanceUnknownException unknown) {
+            return unknown.operationId();
+        }
+        throw new AssertionError("expected outcome_unknown");
+    }
+
     private static Operation queued(String service) {
         Instant now = Instant.now();
         return Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service, "staging"), Map.of(),
