@@ -94,6 +94,12 @@ public class OperationAcceptance {
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
                     generation);
+            if (publisher.outcomeUnknown(id)) {
+                // The withdrawal this instance is still writing may end this id, whether or not its queued snapshot
+                // is in the view: a retry hears "unknown" again, neither "accepted" nor a new publish of the same id
+                // (drill-partition found callers told "accepted" about withdrawn operations).
+                throw new AcceptanceUnknownException(id, null);
+            }
             Optional<Operation> existing = view.find(id);
             if (existing.isEmpty()) {
                 return publishNew(id, request, deadline, caller, client);
@@ -101,11 +107,6 @@ public class OperationAcceptance {
             Instant created = existing.get().createdAt();
             boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
             if (withinWindow && !existing.get().withdrawsAcceptance()) {
-                if (publisher.outcomeUnknown(id)) {
-                    // Its queued snapshot is in the view, but the withdrawal this instance is writing may still end
-                    // it: the retry hears "unknown" again, not "accepted" (drill-partition found that loss).
-                    throw new AcceptanceUnknownException(id, null);
-                }
                 audit.accepted(request, existing.get(), caller, client, "idempotent_replay");
                 return existing.get();
             }

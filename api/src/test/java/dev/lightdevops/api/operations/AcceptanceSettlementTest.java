@@ -164,6 +164,29 @@ class AcceptanceSettlementTest {
         }
     }
 
+    @Test
+    void aRetryWhileTheOutcomeIsUnknownPublishesNothingAnewThoughTheViewNeverSawTheOperation() {
+        OperationAcceptance acceptance = acceptance();
+        OperationRequest request = request("unseen");
+        kafka.onCommandWritten = command -> { };
+        kafka.refuseWithdrawals = true;
+        kafka.loseQueuedSnapshots = true;
+        try {
+            String unknownId = catchUnknown(() -> acceptance.accept(request, ALICE));
+            kafka.loseQueuedSnapshots = false;
+            kafka.loseAcknowledgements = false;
+            assertThat(view.find(unknownId)).isEmpty();
+
+            assertThat(catchUnknown(() -> acceptance.accept(request, ALICE)))
+                    .as("a second publish of the same id could still be ended by the pending withdrawal")
+                    .isEqualTo(unknownId);
+        } finally {
+            kafka.refuseWithdrawals = false;
+            kafka.loseQueuedSnapshots = false;
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
     private static final Caller ALICE = new Caller("alice", "local", java.util.Set.of("Developer"),
             java.util.Set.of("deploy_staging", "read_operations"), false);
 
@@ -200,6 +223,7 @@ class AcceptanceSettlementTest {
         volatile Consumer<Operation> onCommandWritten = command -> { };
         volatile boolean refuseWithdrawals;
         volatile boolean loseAcknowledgements = true;
+        volatile boolean loseQueuedSnapshots;
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -213,7 +237,12 @@ class AcceptanceSettlementTest {
                 return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
                         + "acknowledgement"));
             }
-            if (refuseWithdrawals && data != null && ContractJson.read(data, Operation.class).withdrawsAcceptance()) {
+            if (loseQueuedSnapshots && Topics.STATUS.equals(topic) && data != null
+                    && ContractJson.read(data, Operation.class).status() == OperationStatus.QUEUED) {
+                return CompletableFuture.failedFuture(new TimeoutException("the test's lost queued snapshot"));
+            }
+            if (refuseWithdrawals && Topics.STATUS.equals(topic) && data != null
+                    && ContractJson.read(data, Operation.class).withdrawsAcceptance()) {
                 return CompletableFuture.failedFuture(new TimeoutException("the test's unreachable broker"));
             }
             return super.send(topic, key, data);
