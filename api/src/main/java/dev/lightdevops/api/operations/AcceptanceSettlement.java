@@ -8,6 +8,8 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +45,8 @@ class AcceptanceSettlement {
     private final ConsumedPositions statusPositions;
     private final OperationsProperties settings;
     private final Clock clock;
+    /** Operations whose acceptance this instance is still settling in the background: their outcome is unknown. */
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
 
     AcceptanceSettlement(KafkaTemplate<String, byte[]> kafka, OperationView view, ConsumedPositions statusPositions,
             OperationsProperties settings, Clock clock) {
@@ -60,9 +64,24 @@ class AcceptanceSettlement {
         try {
             return withdraw(queued, failure);
         } catch (Unsettled unsettled) {
-            Thread.ofVirtual().name("settle-" + queued.id()).start(() -> keepSettling(queued, failure));
+            settling.add(queued.id());
+            Thread.ofVirtual().name("settle-" + queued.id()).start(() -> {
+                try {
+                    keepSettling(queued, failure);
+                } finally {
+                    settling.remove(queued.id());
+                }
+            });
             throw new AcceptanceUnknownException(queued.id(), unsettled.getCause());
         }
+    }
+
+    /**
+     * Whether the outcome of this operation's acceptance is still unknown here (its settlement goes on in the
+     * background): an idempotent retry must not be told it was accepted, since the withdrawal may still win.
+     */
+    boolean settling(String id) {
+        return settling.contains(id);
     }
 
     private Operation withdraw(Operation queued, Throwable failure) {

@@ -59,6 +59,11 @@ public class CommandPublisher {
         }
     }
 
+    /** Whether this instance is still settling the acceptance of {@code id}: its outcome is unknown. */
+    public boolean outcomeUnknown(String id) {
+        return settlement.settling(id);
+    }
+
     /** Publishes a snapshot the api itself decided (e.g. cancelled while queued); returns once acknowledged. */
     public RecordMetadata publishSnapshot(Operation snapshot) {
         return await(send(Topics.STATUS, snapshot.id(), ContractJson.write(snapshot))).getRecordMetadata();

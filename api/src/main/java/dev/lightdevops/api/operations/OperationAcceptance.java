@@ -40,7 +40,8 @@ import org.springframework.stereotype.Service;
  * request with an idempotency key that the same principal used within the idempotency window returns the original
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
- * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew.
+ * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew; a
+ * retry while this instance is still settling an unknown outcome hears {@link AcceptanceUnknownException} again.
  * An awaiting snapshot that Kafka did not confirm is settled through its approval
  * ({@link ApprovalDecisions#settleUnconfirmed}): withdrawn unless someone approved or rejected it first. Plain
  * blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
@@ -107,6 +108,12 @@ public class OperationAcceptance {
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
                     generation);
+            if (publisher.outcomeUnknown(id)) {
+                // The withdrawal this instance is still writing may end this id, whether or not its queued snapshot
+                // is in the view: a retry hears "unknown" again, neither "accepted" nor a new publish of the same id
+                // (drill-partition found callers told "accepted" about withdrawn operations).
+                throw new AcceptanceUnknownException(id, null);
+            }
             Optional<Operation> existing = view.find(id);
             if (existing.isEmpty()) {
                 return publishNew(id, request, deadline, caller, client);

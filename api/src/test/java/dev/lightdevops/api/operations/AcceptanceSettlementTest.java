@@ -197,6 +197,84 @@ class AcceptanceSettlementTest {
                 "Deploy of " + service + " 1 to production", null, null);
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyWhileTheOutcomeIsUnknownIsNotToldAccepted() {
+        OperationAcceptance acceptance = acceptance();
+        OperationRequest request = request("unsettled");
+        kafka.onCommandWritten = command -> { };
+        kafka.refuseWithdrawals = true;
+        String unknownId;
+        try {
+            unknownId = catchUnknown(() -> acceptance.accept(request, ALICE));
+            String queuedId = unknownId;
+            await().atMost(Duration.ofSeconds(10)).until(() -> view.find(queuedId).isPresent());
+
+            assertThat(catchUnknown(() -> acceptance.accept(request, ALICE)))
+                    .as("the withdrawal may still win: a retry is not told accepted").isEqualTo(unknownId);
+        } finally {
+            kafka.refuseWithdrawals = false;
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.find(unknownId)
+                .filter(Operation::withdrawsAcceptance).isPresent());
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation retried = acceptance.accept(request, ALICE);
+            assertThat(retried.id()).as("settled as withdrawn: the key is accepted anew").isNotEqualTo(unknownId);
+            assertThat(retried.status()).isEqualTo(OperationStatus.QUEUED);
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
+    @Test
+    void aRetryWhileTheOutcomeIsUnknownPublishesNothingAnewThoughTheViewNeverSawTheOperation() {
+        OperationAcceptance acceptance = acceptance();
+        OperationRequest request = request("unseen");
+        kafka.onCommandWritten = command -> { };
+        kafka.refuseWithdrawals = true;
+        kafka.loseQueuedSnapshots = true;
+        try {
+            String unknownId = catchUnknown(() -> acceptance.accept(request, ALICE));
+            kafka.loseQueuedSnapshots = false;
+            kafka.loseAcknowledgements = false;
+            assertThat(view.find(unknownId)).isEmpty();
+
+            assertThat(catchUnknown(() -> acceptance.accept(request, ALICE)))
+                    .as("a second publish of the same id could still be ended by the pending withdrawal")
+                    .isEqualTo(unknownId);
+        } finally {
+            kafka.refuseWithdrawals = false;
+            kafka.loseQueuedSnapshots = false;
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
+    private static final Caller ALICE = new Caller("alice", "local", java.util.Set.of("Developer"),
+            java.util.Set.of("deploy_staging", "read_operations"), false);
+
+    private static OperationAcceptance acceptance() {
+        return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
+                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
+                api.getBean(ApprovalDecisions.class));
+    }
+
+    private static OperationRequest request(String service) {
+        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
+                service + "@staging", "deploy_staging", Map.of("version", "1"), "Deploy of " + service
+                        + " 1 to staging", "key-" + OperationIds.next(), null);
+    }
+
+    private static String catchUnknown(Runnable call) {
+        try {
+            call.run();
+        } catch (AcceptanceUnknownException unknown) {
+            return unknown.operationId();
+        }
+        throw new AssertionError("expected outcome_unknown");
+    }
+
     private static Operation queued(String service) {
         Instant now = Instant.now();
         return Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target(service, "staging"), Map.of(),
@@ -214,6 +292,7 @@ class AcceptanceSettlementTest {
         volatile boolean loseAcknowledgements = true;
         volatile boolean loseAwaitingSnapshots;
         volatile Consumer<Operation> onAwaitingWritten = awaiting -> { };
+        volatile boolean loseQueuedSnapshots;
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -236,7 +315,12 @@ class AcceptanceSettlementTest {
                 return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
                         + "acknowledgement"));
             }
-            if (refuseWithdrawals && data != null && ContractJson.read(data, Operation.class).withdrawsAcceptance()) {
+            if (loseQueuedSnapshots && Topics.STATUS.equals(topic) && data != null
+                    && ContractJson.read(data, Operation.class).status() == OperationStatus.QUEUED) {
+                return CompletableFuture.failedFuture(new TimeoutException("the test's lost queued snapshot"));
+            }
+            if (refuseWithdrawals && Topics.STATUS.equals(topic) && data != null
+                    && ContractJson.read(data, Operation.class).withdrawsAcceptance()) {
                 return CompletableFuture.failedFuture(new TimeoutException("the test's unreachable broker"));
             }
             return super.send(topic, key, data);

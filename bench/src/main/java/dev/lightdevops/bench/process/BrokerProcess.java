@@ -24,6 +24,7 @@ import org.apache.kafka.common.Uuid;
 public final class BrokerProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Kafka Server started|KafkaRaftServer.*started");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     /** Where one node listens: its id, its client port and its controller port, all on loopback. */
     public record Node(int id, int port, int controllerPort) {
@@ -117,9 +118,13 @@ public final class BrokerProcess implements AutoCloseable {
         process.start();
     }
 
-    /** Waits until the node launched last serves. */
+    /**
+     * Waits until the node launched last serves. Minutes, not seconds: a node restarted after {@code kill -9}
+     * recovers its logs and re-registers while seven other JVMs of a drill share two cores (one took 2 min 17 s at
+     * load 24).
+     */
     public Duration awaitStarted() throws InterruptedException {
-        return process.awaitLog(STARTED, logFrom, Duration.ofSeconds(120));
+        return process.awaitLog(STARTED, logFrom, START_TIMEOUT);
     }
 
     /** Graceful stop (SIGTERM); data and ports are kept for a later {@link #start()}. */

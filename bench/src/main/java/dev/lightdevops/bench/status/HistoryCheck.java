@@ -25,7 +25,8 @@ public final class HistoryCheck {
      * @param missingTerminal expected operations without a terminal snapshot
      * @param overlaps descriptions of pairs of operations on one target whose runs overlapped
      * @param outOfOrder descriptions of operations on one target that ran before an earlier-accepted one
-     * @param reExecutedAfterTerminal operations with a running snapshot after their terminal one
+     * @param reExecutedAfterTerminal operations with a running snapshot after their terminal one (after a withdrawal:
+     *     with an end of a run after it)
      * @param retried operations that needed more than one attempt
      * @param byStatus terminal status counts of the expected operations
      */
@@ -84,11 +85,17 @@ public final class HistoryCheck {
             Instant firstRunning = null;
             Instant last = null;
             boolean startSeen = false;
+            boolean withdrawn = false;
             for (Snapshot s : snapshots) {
-                if (terminalSeen && "running".equals(s.status())) {
+                // After a withdrawal that came first, a worker's start record may still land: the worker reads it
+                // back behind the end and does not run (the contract). Only an end of its own would be a run.
+                if (terminalSeen && (withdrawn ? s.terminal() && !s.withdrawal() : "running".equals(s.status()))) {
                     reExecuted.add(id);
                 }
-                terminalSeen |= s.terminal() && !(s.withdrawal() && startSeen);
+                if (!terminalSeen && s.terminal() && !(s.withdrawal() && startSeen)) {
+                    terminalSeen = true;
+                    withdrawn = s.withdrawal();
+                }
                 startSeen |= s.started();
                 if ("running".equals(s.status()) && (firstRunning == null || s.at().isBefore(firstRunning))) {
                     firstRunning = s.at();

@@ -126,4 +126,18 @@ class HistoryCheckTest {
 
         assertThat(HistoryCheck.check(history, Set.of("a", "b")).overlaps()).hasSize(1);
     }
+
+    @Test
+    void aStartLandingAfterTheWithdrawalThatEndedItIsNoRunButAnEndAfterItIs() {
+        Snapshot withdrawal = new Snapshot("a", "failed", 1, "svc@staging", T0.plusMillis(5), T0, "not_accepted",
+                false, "key-a");
+        Snapshot lostStart = at("a", "running", 1, "svc@staging", 7, 0);
+        Snapshot republished = new Snapshot("a", "failed", 1, "svc@staging", T0.plusMillis(5), T0, "not_accepted",
+                false, "key-a");
+
+        assertThat(HistoryCheck.check(List.of(withdrawal, lostStart, republished), Set.of("a"))
+                .reExecutedAfterTerminal()).isEmpty();
+        assertThat(HistoryCheck.check(List.of(withdrawal, lostStart, at("a", "succeeded", 1, "svc@staging", 9, 0)),
+                Set.of("a")).reExecutedAfterTerminal()).containsExactly("a");
+    }
 }
