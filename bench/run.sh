@@ -4,11 +4,13 @@
 # them to bench/target/runs/<time>/results.md; exits non-zero when a drill found a loss.
 #
 #   bench/run.sh [--quick] [all | benchmarks | drills | acceptance e2e scaleout footprint worker-footprint history
-#                                                       drill-kill drill-broker drill-badinput]...
+#                                                       drill-kill drill-broker drill-badinput
+#                                                       drill-leader drill-api drill-partition]...
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),
 # BENCH_E2E_RATES (1000: separate processes), BENCH_E2E_STANDALONE_RATE (200: the standalone stack), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
-# BENCH_DRILL_STAGE (50ms, stage length in drill 1), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
+# BENCH_DRILL_STAGE (50ms, stage length in drill 1 and the cluster drills), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
+# BENCH_CLUSTER_RATE (20 deploys/s started by the cluster drills drill-leader, drill-api, drill-partition),
 # BENCH_BAD_REQUESTS (10000), BENCH_HISTORY_RATE (2000 operations/s), BENCH_HISTORY_SECONDS (60; 20 with --quick), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
 # BENCH_API_JVM_OPTS (default @api/jvm.options, the api's own), BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
 # run), BENCH_ACCEPTANCE_FIGURES (floor,ping,deploy,get,rest,seed: which figures benchmark 1 measures),
@@ -26,5 +28,5 @@ if ! command -v wrk >/dev/null; then
   else sudo apt-get install -y -qq wrk; fi
 fi
 source scripts/jdk.sh
-exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error -XX:+UseParallelGC -Xms256m -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
   dev.lightdevops.bench.Bench "$@"

@@ -3,6 +3,7 @@ package dev.lightdevops.bench;
 import dev.lightdevops.bench.drills.BadInputDrill;
 import dev.lightdevops.bench.drills.BrokerOutageDrill;
 import dev.lightdevops.bench.drills.WorkerKillDrill;
+import dev.lightdevops.bench.drills.cluster.ClusterDrill;
 import dev.lightdevops.bench.report.Report;
 import dev.lightdevops.bench.suites.AcceptanceBench;
 import dev.lightdevops.bench.suites.EndToEndBench;
@@ -28,7 +29,8 @@ public final class Bench {
 
     static {
         for (Suite suite : List.of(new AcceptanceBench(), new EndToEndBench(), new ScaleOutBench(),
-                new FootprintBench(), new WorkerFootprintBench(), new HistoryBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill())) {
+                new FootprintBench(), new WorkerFootprintBench(), new HistoryBench(), new WorkerKillDrill(), new BrokerOutageDrill(), new BadInputDrill(),
+                ClusterDrill.leaderKill(), ClusterDrill.apiKill(), ClusterDrill.brokerPartition())) {
             SUITES.put(suite.name(), suite);
         }
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the figures were measured on: cores, RAM, CPU model, JDK, and how busy the machine was. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
@@ -17,7 +17,7 @@ final class Machine {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), loadAverage());
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " / " + fields[1] + " / " + fields[2];

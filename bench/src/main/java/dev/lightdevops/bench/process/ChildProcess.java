@@ -22,6 +22,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private long startedAtNanos;
+    private volatile boolean paused;
 
     public ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
         this.name = name;
@@ -126,6 +127,40 @@ public final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+        paused = false;
+    }
+
+    /**
+     * SIGSTOP: the process stops where it is, its sockets stay open and answer nothing, like a host cut off the
+     * network (its peers see timeouts, not refused connections). {@link #resume()} lets it go on.
+     */
+    public void pause() throws InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}; a no-op otherwise. */
+    public void resume() throws InterruptedException {
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+    }
+
+    private void signal(String name) throws InterruptedException {
+        if (!alive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + name, e);
+        }
     }
 
     /** SIGKILL without waiting (from a shutdown hook). */
@@ -135,8 +170,9 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM and wait: a graceful stop. */
+    /** SIGTERM and wait: a graceful stop (of a paused process too: it is resumed first). */
     public void stop() throws InterruptedException {
+        resume();
         if (alive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

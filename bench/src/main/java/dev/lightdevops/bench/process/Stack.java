@@ -18,19 +18,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The system under test as separate processes: one broker, api instances and workers started from their exec jars
- * with {@code KAFKA_BOOTSTRAP_SERVERS}. Everything it started is stopped by {@link #close()}.
+ * The system under test as separate processes: one broker or a cluster of brokers, api instances and workers started
+ * from their exec jars with {@code KAFKA_BOOTSTRAP_SERVERS} (and, on a cluster, the replication and
+ * {@code min.insync.replicas} a production cluster would be given). Everything it started is stopped by
+ * {@link #close()}.
  */
 public final class Stack implements AutoCloseable {
 
     public static final Pattern WORKER_ASSIGNED = Pattern.compile("(partitions assigned|newly assigned partitions).*ops\\.commands-", Pattern.CASE_INSENSITIVE);
     public static final Pattern STARTED = Pattern.compile("Started \\w+Application in");
+    /** How long an app may take to be ready: minutes, not seconds, when other builds load the machine (load 40+). */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final Path repository;
     private final Path runDirectory;
     private final String classpath;
     private final List<ChildProcess> started = new ArrayList<>();
     private BrokerProcess broker;
+    private KafkaCluster cluster;
+    private final Map<String, String> kafkaEnvironment = new HashMap<>();
     private int workers;
 
     private static final java.util.Set<Stack> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -41,6 +47,9 @@ public final class Stack implements AutoCloseable {
             stack.started.forEach(process -> process.destroyNow());
             if (stack.broker != null) {
                 stack.broker.process().destroyNow();
+            }
+            if (stack.cluster != null) {
+                stack.cluster.processes().forEach(ChildProcess::destroyNow);
             }
         })));
     }
@@ -62,11 +71,31 @@ public final class Stack implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * A cluster of {@code size} brokers (controller quorum of all of them); the apps started afterwards create their
+     * topics with replication {@code min(3, size)} and {@code min.insync.replicas} {@code min(2, size)}.
+     */
+    public KafkaCluster startCluster(int size) throws IOException, InterruptedException {
+        cluster = KafkaCluster.start(runDirectory.resolve("cluster"), classpath, size);
+        kafkaEnvironment.put("KAFKA_REPLICATION_FACTOR", String.valueOf(Math.min(3, size)));
+        kafkaEnvironment.put("KAFKA_MIN_INSYNC_REPLICAS", String.valueOf(Math.min(2, size)));
+        return cluster;
+    }
+
+    public KafkaCluster cluster() {
+        return cluster;
+    }
+
+    /** Where the apps find Kafka: the cluster's nodes, or the one broker. */
+    public String bootstrapServers() {
+        return cluster != null ? cluster.bootstrapServers() : broker.bootstrapServers();
+    }
+
     /** An api on a free port, on {@code java}; ready once {@code POST /mcp ping} answers 200. */
     public App startApi(Path java, Map<String, String> environment, String jvmOptions) throws InterruptedException {
         int port = BrokerProcess.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = new HashMap<>(kafkaEnvironment);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("PORT", String.valueOf(port));
         // A free management port too: the default (8081) clashes with any other api on the machine.
         env.put("MANAGEMENT_PORT", String.valueOf(BrokerProcess.freePort()));
@@ -103,8 +132,8 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a worker process without waiting (several can then start side by side). */
     public ChildProcess launchWorker(Map<String, String> environment, String jvmOptions) {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = new HashMap<>(kafkaEnvironment);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         // The worker's only HTTP server is its management port: a free one, so several workers run side by side.
         env.put("MANAGEMENT_PORT", String.valueOf(BrokerProcess.freePort()));
         env.putAll(environment);
@@ -113,8 +142,8 @@ public final class Stack implements AutoCloseable {
 
     /** Waits until a (re)started worker's listener has partitions assigned, counting log lines from {@code from}. */
     public static App awaitWorker(ChildProcess worker, int from) throws InterruptedException {
-        worker.awaitLog(STARTED, from, Duration.ofSeconds(180));
-        Duration ready = worker.awaitLog(WORKER_ASSIGNED, from, Duration.ofSeconds(180));
+        worker.awaitLog(STARTED, from, START_TIMEOUT);
+        Duration ready = worker.awaitLog(WORKER_ASSIGNED, from, START_TIMEOUT);
         return new App(worker, null, ready);
     }
 
@@ -169,7 +198,7 @@ public final class Stack implements AutoCloseable {
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
                 .build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.alive()) {
                 throw new IllegalStateException(process.name() + " exited; see " + process.log());
@@ -184,7 +213,8 @@ public final class Stack implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException(process.name() + " did not answer within 180 s; see " + process.log());
+        throw new IllegalStateException(process.name() + " did not answer within " + START_TIMEOUT.toSeconds()
+                + " s; see " + process.log());
     }
 
     public Path runDirectory() {
@@ -203,6 +233,9 @@ public final class Stack implements AutoCloseable {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -38,8 +38,23 @@ public final class HistoryCheck {
         }
     }
 
-    /** One operation's run on its target: from its first running snapshot to its last snapshot of any kind. */
+    /** One operation's run on its target: from its first running snapshot to its last one of the run's own. */
     private record Run(String id, String target, Instant createdAt, Instant firstRunning, Instant lastActivity) {
+    }
+
+    /**
+     * An operation's end as every view settles it: its first terminal snapshot in topic order, skipping a withdrawal
+     * that landed after a worker's start; null if it has not ended.
+     */
+    public static Snapshot settled(List<Snapshot> snapshots) {
+        boolean started = false;
+        for (Snapshot snapshot : snapshots) {
+            if (snapshot.terminal() && !(snapshot.withdrawal() && started)) {
+                return snapshot;
+            }
+            started |= snapshot.started();
+        }
+        return null;
     }
 
     public static Verdict check(List<Snapshot> history, Set<String> expected) {
@@ -51,8 +66,8 @@ public final class HistoryCheck {
         Map<String, Integer> byStatus = new TreeMap<>();
         int retried = 0;
         for (String id : expected) {
+            Snapshot terminal = settled(byOperation.getOrDefault(id, List.of()));
             List<Snapshot> snapshots = byOperation.getOrDefault(id, List.of());
-            Snapshot terminal = snapshots.stream().filter(Snapshot::terminal).findFirst().orElse(null);
             if (terminal == null) {
                 missing.add(id);
             } else {
@@ -68,15 +83,18 @@ public final class HistoryCheck {
             boolean terminalSeen = false;
             Instant firstRunning = null;
             Instant last = null;
+            boolean startSeen = false;
             for (Snapshot s : snapshots) {
                 if (terminalSeen && "running".equals(s.status())) {
                     reExecuted.add(id);
                 }
-                terminalSeen |= s.terminal();
+                terminalSeen |= s.terminal() && !(s.withdrawal() && startSeen);
+                startSeen |= s.started();
                 if ("running".equals(s.status()) && (firstRunning == null || s.at().isBefore(firstRunning))) {
                     firstRunning = s.at();
                 }
-                if (!"queued".equals(s.status()) && (last == null || s.at().isAfter(last))) {
+                // A withdrawal is the api's word on the acceptance, not a run's activity (it may land long after).
+                if (!"queued".equals(s.status()) && !s.withdrawal() && (last == null || s.at().isAfter(last))) {
                     last = s.at();
                 }
             }

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code ops.status} from the beginning, as an independent observer (no group, nothing committed), and keeps
- * every snapshot in log order: the history the drills check, and the terminal times the scale-out bench counts.
+ * every snapshot in log order: the history the drills check, and the terminal times the scale-out bench counts. An
+ * operation's terminal snapshot is its first in topic order, except the api's withdrawal of an acceptance after a
+ * worker had started it, which every view ignores (docs/operations.md).
  */
 public final class StatusWatcher implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class StatusWatcher implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Snapshot> history = new ArrayList<>();
     private final Map<String, Snapshot> terminal = new ConcurrentHashMap<>();
+    /** Operations a worker started: a withdrawal landing after that start ends nothing (the contract's merge rule). */
+    private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile byte[] terminalSample;
     private final Thread poller;
@@ -85,11 +89,15 @@ public final class StatusWatcher implements AutoCloseable {
                 target == null || target.isNull() ? null : text(target, "service") + "@" + text(target, "environment"),
                 instant(node, "updated_at", Instant.ofEpochMilli(record.timestamp())),
                 instant(node, "created_at", null),
-                error == null || error.isNull() ? null : text(error, "code"));
+                error == null || error.isNull() ? null : text(error, "code"),
+                text(node, "started_at") != null, text(node, "idempotency_key"));
         synchronized (history) {
             history.add(snapshot);
         }
-        if (snapshot.terminal()) {
+        if (snapshot.started()) {
+            started.add(snapshot.id());
+        }
+        if (snapshot.terminal() && !(snapshot.withdrawal() && started.contains(snapshot.id()))) {
             if (terminalSample == null && "succeeded".equals(snapshot.status())) {
                 terminalSample = record.value();
             }

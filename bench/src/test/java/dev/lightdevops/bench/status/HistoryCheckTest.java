@@ -84,4 +84,46 @@ class HistoryCheckTest {
         assertThat(verdict.reExecutedAfterTerminal()).containsExactly("a");
         assertThat(verdict.clean()).isFalse();
     }
+
+    @Test
+    void aWithdrawalAfterAWorkersStartEndsNothingAndOneBeforeItEndsTheOperation() {
+        Snapshot withdrawal = new Snapshot("a", "failed", 1, "svc@staging", T0.plusMillis(6), T0, "not_accepted",
+                false, "key-a");
+        Snapshot early = new Snapshot("b", "failed", 1, "other@staging", T0.plusMillis(2), T0, "not_accepted",
+                false, "key-b");
+        List<Snapshot> history = List.of(
+                at("a", "running", 1, "svc@staging", 5, 0), withdrawal, at("a", "succeeded", 1, "svc@staging", 9, 0),
+                early);
+
+        HistoryCheck.Verdict verdict = HistoryCheck.check(history, Set.of("a", "b"));
+
+        assertThat(verdict.byStatus()).containsEntry("succeeded", 1).containsEntry("failed", 1);
+        assertThat(verdict.reExecutedAfterTerminal()).isEmpty();
+        assertThat(HistoryCheck.settled(List.of(history.get(0), withdrawal, history.get(2))).status())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
+    void aWithdrawalLandingAfterARunEndedIsNoActivityOfThatRun() {
+        Snapshot lateWithdrawal = new Snapshot("a", "failed", 1, "svc@staging", T0.plusMillis(30), T0,
+                "not_accepted", false, "key-a");
+        List<Snapshot> history = List.of(
+                at("a", "running", 1, "svc@staging", 5, 0), at("a", "succeeded", 1, "svc@staging", 9, 0),
+                at("b", "running", 1, "svc@staging", 12, 10), lateWithdrawal,
+                at("b", "succeeded", 1, "svc@staging", 40, 10));
+
+        HistoryCheck.Verdict verdict = HistoryCheck.check(history, Set.of("a", "b"));
+
+        assertThat(verdict.overlaps()).isEmpty();
+        assertThat(verdict.clean()).isTrue();
+    }
+
+    @Test
+    void aRunStillActiveWhenTheNextStartsOverlaps() {
+        List<Snapshot> history = List.of(
+                at("a", "running", 1, "svc@staging", 5, 0), at("b", "running", 1, "svc@staging", 12, 10),
+                at("a", "succeeded", 1, "svc@staging", 30, 0), at("b", "succeeded", 1, "svc@staging", 40, 10));
+
+        assertThat(HistoryCheck.check(history, Set.of("a", "b")).overlaps()).hasSize(1);
+    }
 }
