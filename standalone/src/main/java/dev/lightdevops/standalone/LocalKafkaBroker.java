@@ -34,6 +34,11 @@ final class LocalKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** The file whose presence says that {@code dataDirectory} already holds a formatted broker. */
+    static Path formattedMarker(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().resolve("kafka").resolve("meta.properties");
+    }
+
     /** Formats {@code dataDirectory} if it is new, then starts the broker on {@code port} (0: any free port). */
     static LocalKafkaBroker start(Path dataDirectory, int port) throws Exception {
         Path logDirectory = dataDirectory.toAbsolutePath().resolve("kafka");
@@ -41,7 +46,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDirectory, brokerPort, controllerPort));
-        if (Files.notExists(logDirectory.resolve("meta.properties"))) {
+        if (Files.notExists(formattedMarker(dataDirectory))) {
             format(logDirectory);
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

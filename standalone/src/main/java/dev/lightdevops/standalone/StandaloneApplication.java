@@ -1,12 +1,12 @@
 package dev.lightdevops.standalone;
 
 import dev.lightdevops.api.ApiApplication;
+import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.worker.WorkerApplication;
-import java.nio.file.Path;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -19,10 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * history store (data under {@code ./data/postgres}), a worker and the api, started in that order. The api runs with
  * the {@code local} profile: anonymous callers, loopback only. A broker or database given from outside
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code DATABASE_URL} / {@code spring.datasource.url}) replaces the embedded one.
+ * The console tells a person what happens ({@link StackConsole}); every component's full JSON log goes to a file
+ * under the data directory.
  */
 public final class StandaloneApplication implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
 
     /** The worker keeps no history: Boot's DataSource auto-configuration (on this shared classpath) stays off. */
     private static final String NO_DATASOURCE =
@@ -32,13 +32,18 @@ public final class StandaloneApplication implements AutoCloseable {
     private final LocalPostgres postgres;
     private final ConfigurableApplicationContext worker;
     private final ConfigurableApplicationContext api;
+    private final StackConsole console;
+    private final AutoCloseable narration;
 
     private StandaloneApplication(LocalKafkaBroker broker, LocalPostgres postgres,
-            ConfigurableApplicationContext worker, ConfigurableApplicationContext api) {
+            ConfigurableApplicationContext worker, ConfigurableApplicationContext api, StackConsole console,
+            AutoCloseable narration) {
         this.broker = broker;
         this.postgres = postgres;
         this.worker = worker;
         this.api = api;
+        this.console = console;
+        this.narration = narration;
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,23 +52,45 @@ public final class StandaloneApplication implements AutoCloseable {
     }
 
     public static StandaloneApplication start(String... args) throws Exception {
+        long began = System.nanoTime();
         Launch launch = settings(args);
         StandaloneProperties settings = launch.settings();
-        LocalKafkaBroker broker = settings.kafkaBootstrapServers().isBlank()
-                ? LocalKafkaBroker.start(Path.of(settings.dataDirectory()), settings.kafkaPort()) : null;
-        String bootstrap = broker != null ? broker.bootstrapServers() : settings.kafkaBootstrapServers();
-        String[] withKafka = Stream.concat(Arrays.stream(args), Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap))
-                .toArray(String[]::new);
-        LocalPostgres postgres = settings.embeddedPostgres() && !launch.databaseGiven()
-                ? LocalPostgres.start(Path.of(settings.dataDirectory()), settings.postgresPort()) : null;
+        StackConsole console = new StackConsole();
+        boolean reused = Files.exists(LocalKafkaBroker.formattedMarker(settings.dataPath()));
+        String bootstrap = settings.kafkaBootstrapServers();
+        boolean embedPostgres = settings.embeddedPostgres() && !launch.databaseGiven();
+        console.starting(settings.dataPath(), reused, settings.logFile(), bootstrap.isBlank(), embedPostgres);
+        LocalKafkaBroker broker = null;
+        if (bootstrap.isBlank()) {
+            long brokerBegan = System.nanoTime();
+            broker = LocalKafkaBroker.start(settings.dataPath(), settings.kafkaPort());
+            bootstrap = broker.bootstrapServers();
+            console.brokerStarted(bootstrap, since(brokerBegan));
+        } else {
+            console.externalBroker(bootstrap);
+        }
+        boolean ownLogging = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--logging.config="));
+        String[] withKafka = Stream.of(Arrays.stream(args),
+                Arrays.stream(ownLogging ? new String[0] : settings.loggingArguments()),
+                Stream.of("--spring.kafka.bootstrap-servers=" + bootstrap)).flatMap(s -> s).toArray(String[]::new);
+        LocalPostgres postgres = null;
+        if (embedPostgres) {
+            long postgresBegan = System.nanoTime();
+            postgres = LocalPostgres.start(settings.dataPath(), settings.postgresPort());
+            console.started("PostgreSQL (history store)", since(postgresBegan));
+        }
         String[] apiArguments = postgres == null ? withKafka
                 : Stream.concat(Arrays.stream(withKafka), Arrays.stream(postgres.apiArguments())).toArray(String[]::new);
         ConfigurableApplicationContext worker = null;
         ConfigurableApplicationContext api;
         try {
+            long workerBegan = System.nanoTime();
             worker = WorkerApplication.builder().profiles("local").registerShutdownHook(false)
                     .run(workerArguments(withKafka));
+            console.started("Worker", since(workerBegan));
+            long apiBegan = System.nanoTime();
             api = ApiApplication.builder().profiles("local").registerShutdownHook(false).run(apiArguments);
+            console.started("Api", since(apiBegan));
         } catch (RuntimeException failed) {
             if (worker != null) {
                 worker.close();
@@ -76,13 +103,10 @@ public final class StandaloneApplication implements AutoCloseable {
             }
             throw failed;
         }
-        StandaloneApplication stack = new StandaloneApplication(broker, postgres, worker, api);
-        String ready = "Light DevOps MCP is ready. Point your MCP client at " + stack.mcpUrl() + "  (dashboard: "
-                + stack.baseUrl() + "/, REST: " + stack.baseUrl() + "/api/v1, health: http://127.0.0.1:"
-                + api.getEnvironment().getProperty("local.management.port") + "/actuator/health)";
-        log.info(ready);
-        // Logs are JSON lines; the person who started the stack also gets the one line they need in plain text.
-        System.out.println(System.lineSeparator() + ready + System.lineSeparator());
+        StandaloneApplication stack = new StandaloneApplication(broker, postgres, worker, api, console,
+                console.follow(api.getBean(OperationView.class)));
+        console.ready(stack, "http://127.0.0.1:" + api.getEnvironment().getProperty("local.management.port")
+                + "/actuator/health", since(began), reused);
         return stack;
     }
 
@@ -105,8 +129,16 @@ public final class StandaloneApplication implements AutoCloseable {
         return baseUrl() + "/mcp";
     }
 
+    /** Stops the api (no new calls), then the worker (its running operations get their grace), then the broker. */
     @Override
     public void close() {
+        long began = System.nanoTime();
+        console.stopping();
+        try {
+            narration.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
         api.close();
         worker.close();
         if (postgres != null) {
@@ -115,6 +147,11 @@ public final class StandaloneApplication implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
+        console.stopped(since(began));
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     /** The JDBC URL of the embedded history database, or empty when the stack uses one given from outside. */

@@ -52,6 +52,16 @@ final class Chromium implements AutoCloseable {
         return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * The chromium binary, or a failure saying what to do: the browser tests run in every build (the standalone
+     * module's build installs Debian's chromium first where it may, scripts/ensure-chromium.sh), never skip.
+     */
+    static Path required() {
+        return binary().orElseThrow(() -> new IllegalStateException("no chromium at $CHROMIUM_BIN or "
+                + "/usr/bin/chromium: the build installs Debian's chromium where it may (scripts/ensure-chromium.sh "
+                + "says why it did not); install it, or set CHROMIUM_BIN"));
+    }
+
     static Chromium launch(Path binary, int width, int height) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
         Process process = new ProcessBuilder(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",

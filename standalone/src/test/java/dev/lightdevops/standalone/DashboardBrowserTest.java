@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
@@ -29,15 +30,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard in a real browser (headless Debian chromium): the page loads, its live feed connects, operations
- * started by the test appear, move through their stages and reach {@code succeeded}. Skipped where chromium is not
- * installed; {@code scripts/dashboard-browser-check.sh} installs it and runs this test. With the system property
- * {@code dashboard.screenshot} set, the screenshot taken while operations are in flight is written there.
+ * The dashboard in a real browser (headless Debian chromium): the main page's live feed, pending approvals and
+ * outcome chart; an operation's own page following it live to its end with its timeline; a service's page charting
+ * its golden signals (marked simulated) with its recent error logs. It runs in every build: the
+ * standalone module's build installs Debian's chromium first where it is missing (scripts/ensure-chromium.sh). With the system property
+ * {@code dashboard.screenshots} set (a directory, {@code scripts/dashboard-browser-check.sh} gives docs/), the
+ * screenshots of the three pages are written there.
  */
 class DashboardBrowserTest {
 
@@ -46,9 +48,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        Path chromium = Chromium.binary().orElse(null);
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed (scripts/dashboard-browser-check.sh)");
-        stack = StandaloneApplication.start("--server.port=0",
+        Path chromium = Chromium.required();
+        stack = StandaloneApplication.start("--server.port=0", "--devops.standalone.data-directory=target/stack-data",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=1500ms");
         browser = Chromium.launch(chromium, 1400, 900);
@@ -81,9 +82,7 @@ class DashboardBrowserTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusesInPage())
                 .contains("running").hasSizeGreaterThanOrEqualTo(ids.size()));
-        Path screenshot = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
-        browser.screenshot(screenshot);
-        assertThat(Files.size(screenshot)).isPositive();
+        assertThat(screenshot("dashboard.png")).isPositive();
         assertThat(browser.evaluate("document.querySelector('.target[data-target=\"checkout@staging\"]') !== null")
                 .asBoolean()).isTrue();
 
@@ -93,6 +92,75 @@ class DashboardBrowserTest {
                 + ".textContent").asString()).isEqualTo("2.4.0");
         assertThat(browser.evaluate("document.querySelector('tr[data-operation-id=\"" + first + "\"]')"
                 + ".textContent").asString()).contains("anonymous", "deploy", "checkout@staging", "100%");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(
+                "Number(document.getElementById('outcome-chart').dataset.total || 0)").asInt() >= ids.size());
+        assertThat(browser.evaluate("document.querySelector('#outcome-chart canvas') !== null").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOperationsOwnPageFollowsItLiveToItsEndWithItsTimeline() throws Exception {
+        String id = deploy("ledger", "3.0.0", "staging");
+        browser.navigate(stack.baseUrl() + "/dashboard/operation.html?id=" + id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pageStatus().isEmpty());
+        String firstSeen = pageStatus();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "succeeded".equals(pageStatus()));
+
+        assertThat(firstSeen).isIn("queued", "running");
+        assertThat(browser.evaluate("location.search").asString()).isEqualTo("?id=" + id);
+        assertThat(browser.evaluate("document.getElementById('facts').textContent").asString())
+                .contains(id, "anonymous", "ledger@staging");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.evaluate(
+                "[...document.querySelectorAll('#timeline tbody tr')].map(r => r.dataset.status + ':'"
+                        + " + r.dataset.stage).join()").asString())
+                .startsWith("queued:").contains("running:").endsWith("succeeded:"));
+        assertThat(browser.evaluate("document.querySelectorAll('#timeline tbody tr[data-status=\"running\"]').length")
+                .asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(browser.evaluate("document.getElementById('outcome').textContent").asString()).contains("3.0.0");
+        assertThat(screenshot("dashboard-operation.png")).isPositive();
+    }
+
+    @Test
+    void aServicesPageChartsItsGoldenSignalsMarkedSimulatedWithItsErrorLogs() throws Exception {
+        browser.navigate(stack.baseUrl() + "/dashboard/service.html?service=checkout");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> browser.evaluate(
+                "Number(document.getElementById('chart-latency').dataset.points || 0)").asInt() > 0);
+
+        assertThat(browser.evaluate("document.querySelectorAll('.charts canvas').length").asInt()).isEqualTo(3);
+        assertThat(browser.evaluate("Number(document.getElementById('chart-throughput').dataset.points || 0)")
+                .asInt()).isPositive();
+        assertThat(browser.evaluate("document.getElementById('simulated').hidden").asBoolean()).isFalse();
+        assertThat(browser.evaluate("document.getElementById('notice').textContent").asString())
+                .containsIgnoringCase("simulated");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(
+                "document.querySelectorAll('#logs tbody tr').length > 0 || !document.getElementById('no-logs').hidden")
+                .asBoolean());
+        assertThat(screenshot("dashboard-service.png")).isPositive();
+    }
+
+    @Test
+    void anOperationAwaitingApprovalIsShownAtTheTopWithWhoAskedAndWhy() throws Exception {
+        Instant now = Instant.now();
+        Operation awaiting = new Operation(OperationIds.next(), OperationType.DEPLOY, new Target("billing", "production"),
+                OperationStatus.AWAITING_APPROVAL, Map.of("service", "billing", "version", "7.1.0", "environment",
+                        "production", "reason", "quarterly fix"), null, null, null, Map.of("placeholder", true),
+                "alice", "local", null, 0, now, null, now, null, now.plusSeconds(3600), null,
+                Approval.pending(1, "approve_production", now.plusSeconds(3600)));
+        publish(awaiting);
+        browser.navigate(stack.baseUrl() + "/");
+
+        String item = "document.querySelector('#approvals .approval[data-operation-id=\"" + awaiting.id() + "\"]')";
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(item + " !== null").asBoolean());
+
+        assertThat(browser.evaluate("document.getElementById('approvals').hidden").asBoolean()).isFalse();
+        assertThat(browser.evaluate(item + ".textContent").asString())
+                .contains("deploy billing 7.1.0 to production", "alice", "quarterly fix", "approve_production");
+        assertThat(browser.evaluate("document.getElementById('approvals').getBoundingClientRect().bottom"
+                + " <= document.getElementById('summary').getBoundingClientRect().top").asBoolean())
+                .as("the approvals come before everything else").isTrue();
+        assertThat(browser.evaluate(item + ".querySelector('a.what').getAttribute('href')").asString())
+                .isEqualTo("/dashboard/operation.html?id=" + awaiting.id());
     }
 
     @Test
@@ -103,18 +171,33 @@ class DashboardBrowserTest {
                 "mallory\u202Eecila", "local", null, now, now.plusSeconds(600), null)
                 .ended(OperationStatus.FAILED, new OperationError("deploy_failed", "exit 1: \u2066approved\u2069", false),
                         now);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.STATUS, spoofing.id(),
-                    ContractJson.mapper().writeValueAsBytes(spoofing))).get();
-        }
+        publish(spoofing);
         browser.navigate(stack.baseUrl() + "/");
 
         String row = "document.querySelector('tr[data-operation-id=\"" + spoofing.id() + "\"]')?.textContent ?? ''";
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.evaluate(row).asString("").isEmpty());
         assertThat(browser.evaluate(row).asString()).contains("mallory\\u202Eecila", "\\u2066approved\\u2069")
                 .doesNotContain("\u202E", "\u2066");
+    }
+
+    /** Writes a snapshot to ops.status as a worker or an api would (what arrives from elsewhere, shown as it is). */
+    private static void publish(Operation snapshot) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STATUS, snapshot.id(),
+                    ContractJson.mapper().writeValueAsBytes(snapshot))).get();
+        }
+    }
+
+    private static String pageStatus() {
+        return browser.evaluate("document.body.dataset.status ?? ''").asString("");
+    }
+
+    private static long screenshot(String name) throws Exception {
+        Path screenshot = Path.of(System.getProperty("dashboard.screenshots", "target")).resolve(name);
+        browser.screenshot(screenshot);
+        return Files.size(screenshot);
     }
 
     private static List<String> statusesInPage() {

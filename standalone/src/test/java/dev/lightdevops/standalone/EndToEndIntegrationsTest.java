@@ -23,7 +23,7 @@ class EndToEndIntegrationsTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = StandaloneApplication.start("--server.port=0",
+        stack = StandaloneApplication.start("--server.port=0", "--devops.standalone.data-directory=target/stack-data",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=5ms");
     }

@@ -8,20 +8,19 @@ import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard's history view in a real browser (headless Debian chromium) against the local stack and its embedded
  * PostgreSQL: a deploy the test makes shows up with its version and reason, and the service filter narrows the table.
- * Skipped where chromium is not installed. With {@code dashboard.history.screenshot} set, a screenshot goes there.
+ * Runs in every build, as DashboardBrowserTest does (no chromium: it fails, saying why). With
+ * {@code dashboard.history.screenshot} set, a screenshot goes there.
  */
 class HistoryViewBrowserTest {
 
     @Test
     void aChangeMadeByTheTestIsListedAndTheFilterNarrowsTheTable() throws Exception {
-        Path chromium = Chromium.binary().orElse(null);
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed (scripts/dashboard-browser-check.sh)");
+        Path chromium = Chromium.required();
         String service = "basket-" + Long.toString(System.nanoTime(), 36);
         try (StandaloneApplication stack = StandaloneApplication.start("--server.port=0",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),

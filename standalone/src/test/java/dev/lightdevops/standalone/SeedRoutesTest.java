@@ -28,7 +28,7 @@ class SeedRoutesTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = StandaloneApplication.start("--server.port=0",
+        stack = StandaloneApplication.start("--server.port=0", "--devops.standalone.data-directory=target/stack-data",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=20ms", "--devops.compat.result-wait=20s");
         base = stack.baseUrl();

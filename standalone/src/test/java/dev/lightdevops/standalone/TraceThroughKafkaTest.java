@@ -33,7 +33,8 @@ class TraceThroughKafkaTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = StandaloneApplication.start("--server.port=0",
+        stack = StandaloneApplication.start("--server.port=0", "--devops.standalone.data-directory=target/stack-data",
+                "--devops.standalone.console=json",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=20ms", "--logging.structured.format.console=ecs");
     }

@@ -5,6 +5,7 @@ import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * REST access to operations: {@code GET /api/v1/operations/{id}} (with {@code ?wait=10s}: long-poll until its
  * status changes or the wait ends), {@code GET /api/v1/operations} (filters, newest first, cursor pages),
- * {@code GET /api/v1/operations/{id}/events} (Server-Sent Events until terminal) and
+ * {@code GET /api/v1/operations/{id}/events} (Server-Sent Events until terminal),
+ * {@code GET /api/v1/operations/{id}/timeline} (every status, attempt and stage with its time and duration) and
  * {@code POST /api/v1/operations/{id}:cancel}.
  */
 @RestController
@@ -30,9 +32,11 @@ class OperationsController {
     private final OperationListing listing;
     private final OperationEvents events;
     private final CallerResolver callers;
+    private final OperationTimelines timelines;
 
     OperationsController(OperationLookup lookup, OperationCancellation cancellation, OperationListing listing,
-            OperationEvents events, CallerResolver callers) {
+            OperationEvents events, CallerResolver callers, OperationTimelines timelines) {
+        this.timelines = timelines;
         this.lookup = lookup;
         this.cancellation = cancellation;
         this.listing = listing;
@@ -64,6 +68,11 @@ class OperationsController {
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String id, HttpServletRequest request) {
         return events.stream(id, callers.resolve(request));
+    }
+
+    @GetMapping("/{id}/timeline")
+    Map<String, Object> timeline(@PathVariable String id, HttpServletRequest request) {
+        return timelines.describe(lookup.find(id, callers.resolve(request)));
     }
 
     @PostMapping("/{id}:cancel")

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait longest long-poll wait a caller may ask for
  * @param startupCatchUpTimeout how long a starting api waits for its view to replay {@code ops.status} before it serves
  * @param streamTimeout longest life of an operation's event stream ({@code /events}); clients reconnect after it
+ * @param timelinesKept how many operations' timelines (every status, attempt and stage with its time) an api keeps
+ *     in memory (the most recently active ones); an operation past it shows its timestamps only
  */
 @Validated
 @ConfigurationProperties("devops.api.operations")
@@ -32,5 +34,6 @@ public record OperationsProperties(
         @DefaultValue("5s") @NotNull Duration catchUpTimeout,
         @DefaultValue("60s") @NotNull Duration maxWait,
         @DefaultValue("1h") @NotNull Duration streamTimeout,
-        @DefaultValue("2m") @NotNull Duration startupCatchUpTimeout) {
+        @DefaultValue("2m") @NotNull Duration startupCatchUpTimeout,
+        @DefaultValue("10000") @Min(1) int timelinesKept) {
 }

@@ -29,7 +29,7 @@ class McpClientsTest {
     @BeforeAll
     static void startStack() throws Exception {
         project = NodeTooling.install();
-        stack = StandaloneApplication.start("--server.port=0",
+        stack = StandaloneApplication.start("--server.port=0", "--devops.standalone.data-directory=target/stack-data",
                 "--devops.standalone.kafka-bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--devops.worker.simulated-stage-duration=300ms");
     }
