@@ -1,5 +1,6 @@
 package dev.lightdevops.worker.execution;
 
+import dev.lightdevops.common.kafka.ReadAllListenerFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,13 +41,7 @@ class ExecutionConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> readAllListenerFactory(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
-        return factory;
+        return ReadAllListenerFactory.create(kafka.buildConsumerProperties());
     }
 
     /** At most {@code concurrency} operations at once, each on a virtual thread: a deploy mostly waits. */
