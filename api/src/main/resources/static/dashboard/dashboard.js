@@ -1,5 +1,5 @@
 // The main page: reads the live feed (/dashboard/feed), keeps the latest snapshot of each operation and renders
-// pending approvals, the per-target cards (each opens its service's telemetry), the operations per minute by outcome
+// pending approvals (approvals.js: with their Approve / Reject buttons), the per-target cards (each opens its service's telemetry), the operations per minute by outcome
 // and the table (each row opens its operation's page). Server text is shown through LightDevOps.shown only.
 (function () {
   'use strict';
@@ -91,28 +91,6 @@
     return tr;
   }
 
-  function renderApprovals(all) {
-    const pending = all.filter((op) => op.status === 'awaiting_approval').sort((a, b) => (a.id < b.id ? -1 : 1));
-    const box = $('approvals');
-    box.hidden = pending.length === 0;
-    $('approval-list').replaceChildren(...pending.map(approvalItem));
-  }
-
-  // One waiting operation: what, who asked and why, until when, which permission approves it. Its `.actions` box is
-  // where the approve/reject buttons go once the approval routes are on main (issue 15 owns them).
-  function approvalItem(op) {
-    const item = L.el('div', 'approval');
-    item.dataset.operationId = op.id;
-    const what = L.el('a', 'what', L.describe(op));
-    what.href = L.operationLink(op.id);
-    const approval = op.approval || {};
-    item.append(what, L.el('div', 'muted', 'asked by ' + (op.requested_by || '?')
-      + (op.request && op.request.reason ? ' · "' + op.request.reason + '"' : '')
-      + (approval.expires_at ? ' · expires ' + new Date(approval.expires_at).toLocaleTimeString() : '')
-      + (approval.permission ? ' · needs ' + approval.permission : '')), L.el('div', 'actions'));
-    return item;
-  }
-
   function renderTargets(all) {
     const targets = new Map();
     for (const op of all) {
@@ -182,7 +160,7 @@
     $('count-succeeded').textContent = all.filter((op) => op.status === 'succeeded').length;
     $('count-failed').textContent = all.filter((op) => L.TERMINAL.has(op.status) && op.status !== 'succeeded').length;
     $('count-total').textContent = all.length;
-    renderApprovals(all);
+    window.LightDevOpsApprovals.render(all);
     renderTargets(all.filter((op) => matches(op, Object.assign({}, f, { status: '', type: '', text: '' }))));
     renderOutcomeChart(all);
   }

@@ -21,7 +21,8 @@ public final class ApiTestContexts {
         List<String> args = new ArrayList<>();
         for (String fallback : new String[] {"--spring.kafka.bootstrap-servers=" + RealKafka.bootstrapServers(),
                 "--server.port=0", "--devops.auth.allow-anonymous=true", "--devops.auth.anonymous-role=Developer",
-                "--devops.limits.mutating-calls=100000", "--devops.limits.max-active-operations=100000"}) {
+                "--devops.limits.mutating-calls=100000", "--devops.limits.max-active-operations=100000",
+                "--devops.limits.fetch-calls=100000"}) {
             String name = fallback.substring(0, fallback.indexOf('=') + 1);
             if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith(name))) {
                 args.add(fallback);

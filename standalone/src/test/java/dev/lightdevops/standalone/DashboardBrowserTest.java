@@ -14,6 +14,8 @@ import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +34,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard in a real browser (headless Debian chromium): the main page's live feed, pending approvals and
- * outcome chart; an operation's own page following it live to its end with its timeline; a service's page charting
- * its golden signals (marked simulated) with its recent error logs. It runs in every build: the
- * standalone module's build installs Debian's chromium first where it is missing (scripts/ensure-chromium.sh). With the system property
- * {@code dashboard.screenshots} set (a directory, {@code scripts/dashboard-browser-check.sh} gives docs/), the
- * screenshots of the three pages are written there.
+ * The dashboard in a real browser (headless Debian chromium): the main page's live feed, pending approvals (and a
+ * release manager's click on Approve queueing a production deploy) and outcome chart; an operation's own page
+ * following it live to its end with its timeline; a service's page charting its golden signals (marked simulated)
+ * with its recent error logs. It runs in every build: the standalone module's build installs Debian's chromium first
+ * where it is missing (scripts/ensure-chromium.sh). With the system property {@code dashboard.screenshots} set (a
+ * directory, {@code scripts/dashboard-browser-check.sh} gives docs/), the screenshots of the three pages are written
+ * there.
  */
 class DashboardBrowserTest {
 
@@ -178,6 +182,50 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.evaluate(row).asString("").isEmpty());
         assertThat(browser.evaluate(row).asString()).contains("mallory\\u202Eecila", "\\u2066approved\\u2069")
                 .doesNotContain("\u202E", "\u2066");
+    }
+
+    @Test
+    void aReleaseManagerApprovesAProductionDeployWithTheDashboardsButton() throws Exception {
+        String alice = localToken("alice", "Developer_prod_access");
+        String bob = localToken("bob", "Release_manager");
+        HttpResponse<String> accepted = Http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
+                        + "/api/v1/tools/deploy_service")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + alice).POST(HttpRequest.BodyPublishers.ofString("""
+                        {"service":"checkout","version":"3.1.4","environment":"production","reason":"spring release"}""")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = ContractJson.mapper().readTree(accepted.body()).get("operation_id").asString();
+        String card = "document.querySelector('#approvals .approval[data-operation-id=\"" + id + "\"]')";
+        try {
+            browser.navigate(stack.baseUrl() + "/");
+            browser.evaluate("localStorage.setItem('lightdevops.token', '" + bob + "')");
+            browser.navigate(stack.baseUrl() + "/");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(card + "?.querySelector("
+                    + "'[data-action=approve]')?.hidden === false").asBoolean());
+            assertThat(browser.evaluate(card + ".textContent").asString()).contains("deploy", "checkout", "3.1.4",
+                    "production", "alice", "spring release", "approve_production");
+
+            browser.evaluate(card + ".querySelector('input.reason').value = 'release window open'");
+            browser.evaluate(card + ".querySelector('[data-action=approve]').click()");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode operation = ContractJson.mapper().readTree(Http.send(HttpRequest.newBuilder(
+                        URI.create(stack.baseUrl() + "/api/v1/operations/" + id))
+                        .header("Authorization", "Bearer " + bob).GET()).body());
+                assertThat(operation.get("status").asString()).isIn("queued", "running", "succeeded");
+                JsonNode approval = operation.get("approval").get("approvals").get(0);
+                assertThat(approval.get("principal").asString()).isEqualTo("bob");
+                assertThat(approval.get("reason").asString()).isEqualTo("release window open");
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.evaluate(card + " === null").asBoolean());
+        } finally {
+            browser.evaluate("localStorage.removeItem('lightdevops.token')");
+        }
+    }
+
+    private static String localToken(String subject, String role) {
+        return ContractJson.mapper().readTree(Http.postJson(stack.baseUrl() + "/local/tokens",
+                "{\"subject\":\"" + subject + "\",\"role\":\"" + role + "\",\"tenant\":\"acme\"}").body())
+                .get("access_token").asString();
     }
 
     /** Writes a snapshot to ops.status as a worker or an api would (what arrives from elsewhere, shown as it is). */

@@ -90,6 +90,55 @@ class SeedRoutesTest {
     }
 
     @Test
+    void everyGatewayAliasTheOriginalReadmeListsUnderMcpToolsIsServed() {
+        assertThat(json(post("/mcp/tools/get", "{}")).get("name").asString()).isEqualTo("light-devops-mcp");
+        assertThat(json(post("/mcp/tools/getMcpResources", "{}")).get("resources").size()).isEqualTo(2);
+        assertThat(json(post("/mcp/tools/getMcpTools", "{}")).get("tools").size()).isEqualTo(3);
+        assertThat(post("/mcp/tools/getMcpResourcesLogs", """
+                {"params":{"arguments":{"level":"error","limit":10,"service":"checkout"}}}""").statusCode())
+                .isIn(200, 202);
+        assertThat(post("/mcp/tools/getMcpResourcesMetrics", """
+                {"params":{"arguments":{"limit":5,"service":"checkout"}}}""").statusCode()).isIn(200, 202);
+        assertAcceptedOperation(post("/mcp/tools/postMcpToolsDeployService", """
+                {"params":{"arguments":{"service_name":"legacy-gw","version":"1.0.0","environment":"development"}}}"""));
+        assertToolCall("rollback_deployment", post("/mcp/tools/postMcpToolsRollbackDeployment", """
+                {"params":{"arguments":{"deployment_id":"legacy-gw@development","reason":"bad release",
+                 "environment":"development"}}}"""));
+        HttpResponse<String> whoami = post("/mcp/tools/postMcpToolsAuthenticateUser", "{\"params\":{\"arguments\":{}}}");
+        assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat(json(whoami).get("principal").asString()).isEqualTo("anonymous");
+    }
+
+    @Test
+    void metricsTakeTheOriginalsLimitAndServiceAndKeepThatManyPointsPerSeries() {
+        HttpResponse<String> response = get("/mcp/resources/metrics?limit=5&service=checkout", "application/json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode series = json(response).get("data").get("series");
+        assertThat(series.size()).isPositive();
+        series.forEach(one -> assertThat(one.get("points").size()).isEqualTo(5));
+        assertThat(get("/mcp/resources/metrics?limit=none", "application/json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anyResourceIsReadByItsUriPath() {
+        String id = assertAcceptedOperation(post("/mcp/tools/deploy_service", """
+                {"service_name":"legacy-path","version":"1.0.0","environment":"staging"}"""));
+
+        HttpResponse<String> operation = get("/mcp/resources/operations/" + id, "application/json");
+        HttpResponse<String> deployments = get("/mcp/resources/deployments", "application/json");
+        HttpResponse<String> missing = get("/mcp/resources/nothing-here/at-all", "application/json");
+
+        assertThat(operation.statusCode()).as(operation.body()).isEqualTo(200);
+        assertThat(json(operation).get("uri").asString()).isEqualTo("devops://operations/" + id);
+        assertThat(json(operation).get("data").get("id").asString()).isEqualTo(id);
+        assertThat(deployments.statusCode()).isEqualTo(200);
+        assertThat(json(deployments).get("data").has("deployments")).isTrue();
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("success").asBoolean()).isFalse();
+    }
+
+    @Test
     void refusedDeployIsAProblemAndNeverASuccess() {
         HttpResponse<String> response = post("/mcp/tools/deploy_service", """
                 {"service_name":"legacy-web","version":"2.3.4","environment":"qa-7"}""");

@@ -7,6 +7,7 @@ import dev.lightdevops.common.operation.OperationStatus;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,9 +42,14 @@ final class SeedAnswers {
 
     /** The answer of a fetch, after waiting for its operation: the data, or where things stand. */
     static ResponseEntity<Object> fetched(Operation operation) {
+        return fetched(operation, data -> data);
+    }
+
+    /** The same, with the data shaped by the route (e.g. the metrics route's {@code limit}). */
+    static ResponseEntity<Object> fetched(Operation operation, UnaryOperator<Map<String, Object>> shape) {
         if (operation.status() == OperationStatus.SUCCEEDED) {
             Map<String, Object> body = base(operation, true);
-            body.put("data", operation.result());
+            body.put("data", shape.apply(operation.result()));
             return ok(HttpStatus.OK, body);
         }
         if (operation.isTerminal()) {

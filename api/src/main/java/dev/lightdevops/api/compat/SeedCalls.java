@@ -1,16 +1,22 @@
 package dev.lightdevops.api.compat;
 
+import dev.lightdevops.api.mcp.ResourceMethods;
+import dev.lightdevops.api.mcp.ResourceNotFoundException;
+import dev.lightdevops.api.mcp.ResourceRefusedException;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.rest.ToolRoutes;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.tool.InvalidArgumentsException;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +31,11 @@ class SeedCalls {
     private final CallerResolver callers;
     private final OperationView view;
     private final CompatProperties settings;
+    private final ResourceMethods resourceReader;
 
-    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationView view, CompatProperties settings) {
+    SeedCalls(ToolRoutes routes, CallerResolver callers, OperationView view, CompatProperties settings,
+            ResourceMethods resources) {
+        this.resourceReader = resources;
         this.routes = routes;
         this.callers = callers;
         this.view = view;
@@ -60,14 +69,58 @@ class SeedCalls {
         return SeedAnswers.accepted(routes.call(tool, arguments, caller));
     }
 
-    /** Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. */
+    /**
+     * Starts the fetch and waits (bounded) for its operation, as the original answered with the data itself. The
+     * metrics route's own parameters are translated first ({@link SeedMetricsQuery}).
+     */
     ResponseEntity<Object> fetch(String tool, Map<String, ?> query, Caller caller) {
-        ToolResult result = routes.callWithQuery(tool, query, caller);
+        if (ToolCatalogue.GET_METRICS.equals(tool)) {
+            SeedMetricsQuery metrics;
+            try {
+                metrics = SeedMetricsQuery.from(query);
+            } catch (InvalidArgumentsException invalid) {
+                return SeedAnswers.refused(ToolResult.failed("invalid_argument", invalid.getMessage(), false,
+                        "Correct that parameter and call again."));
+            }
+            return awaitResult(routes.callWithQuery(tool, metrics.arguments(), caller), metrics::trim);
+        }
+        return awaitResult(routes.callWithQuery(tool, query, caller), data -> data);
+    }
+
+    private ResponseEntity<Object> awaitResult(ToolResult result, UnaryOperator<Map<String, Object>> shape) {
         if (result.error() || !(result.structured().get("operation_id") instanceof String id)) {
             return SeedAnswers.accepted(result);
         }
-        return view.awaitMatch(id, Operation::isTerminal, settings.resultWait()).map(SeedAnswers::fetched)
+        return view.awaitMatch(id, Operation::isTerminal, settings.resultWait())
+                .map(operation -> SeedAnswers.fetched(operation, shape))
                 .orElseGet(() -> SeedAnswers.accepted(result));
+    }
+
+    /** A {@code devops://} resource read by its URI path (the original's {@code GET /mcp/resources/{path}}). */
+    ResponseEntity<Object> resource(String path, String rawQuery, Caller caller) {
+        String uri = "devops:/" + (path.startsWith("/") ? path : "/" + path)
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+        Object content;
+        try {
+            content = resourceReader.content(uri, caller);
+        } catch (ResourceRefusedException refused) {
+            return SeedAnswers.refused(refused.result());
+        } catch (ResourceNotFoundException missing) {
+            return notFound(uri);
+        } catch (IllegalArgumentException malformed) {
+            return SeedAnswers.refused(ToolResult.failed("invalid_argument", malformed.getMessage(), false,
+                    "Use a path that resources/templates/list names."));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("uri", uri);
+        body.put("data", content);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static ResponseEntity<Object> notFound(String uri) {
+        return SeedAnswers.refused(ToolResult.failed("not_found", "no resource " + uri, false,
+                "GET /mcp/resources lists the resources; resources/templates/list over MCP names every template."));
     }
 
     Map<String, Object> resources() {

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,6 +68,15 @@ class SeedRoutesController {
             @Parameter(description = "limit, service, metric_type, time_range") @RequestParam Map<String, String> query,
             HttpServletRequest request) {
         return calls.fetch(ToolCatalogue.GET_METRICS, query, calls.caller(request));
+    }
+
+    @GetMapping(path = "/mcp/resources/{*resourcePath}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getMcpResourcesResourcePath", summary = "Any resource by its URI path: "
+            + "/mcp/resources/operations/{id} reads devops://operations/{id} (resources/templates/list names them)")
+    ResponseEntity<Object> resource(
+            @Parameter(description = "the resource URI without devops://, e.g. operations/<id> or deployments/checkout")
+            @PathVariable String resourcePath, HttpServletRequest request) {
+        return calls.resource(resourcePath, request.getQueryString(), calls.caller(request));
     }
 
     @GetMapping(path = "/mcp/tools", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -51,12 +51,13 @@ class ListChangesTool implements ToolHandler {
         ChangeHistory store = history.getIfAvailable();
         if (store == null) {
             HistoryUnavailableException off = HistoryUnavailableException.off();
-            return ToolResult.failed("unavailable", off.getMessage(), false);
+            return ToolResult.failed("unavailable", off.getMessage(), false,
+                    "Use list_operations for the operations still retained; the history needs a database.");
         }
         try {
             return describe(store.changes(filter, caller));
         } catch (HistoryUnavailableException unreachable) {
-            return ToolResult.failed("unavailable", unreachable.getMessage(), true);
+            return ToolResult.failed("unavailable", unreachable.getMessage(), true, "Try again in a few seconds.");
         }
     }
 

@@ -31,8 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The MCP endpoint: one stateless {@code POST /mcp} serving MCP 2026-07-28 and 2025-11-25 (and earlier), the era
  * chosen per request. Answers are JSON, except a tools/call with a progress token that accepts SSE and a
- * subscriptions/listen, which stream. No session is ever minted, so GET and DELETE answer 405 and any api instance
- * serves any request. Foreign browser origins never get here (security's BrowserRequestGuard). Malformed input gets a JSON-RPC error with a message a person can act on, never an HTTP 500.
+ * subscriptions/listen, which stream, and a call its user must confirm first (ConfirmationRounds). No session state
+ * is kept (the only session id ever minted carries a client's elicitation capability, see ElicitationSessions), so
+ * GET and DELETE answer 405 and any api instance serves any request. Foreign browser origins never get here
+ * (security's BrowserRequestGuard). Malformed input gets a JSON-RPC error with a message a person can act on, never
+ * an HTTP 500.
  */
 @RestController
 class McpController {
@@ -46,9 +49,11 @@ class McpController {
     private final ToolCalls tools;
     private final ProgressStreams progress;
     private final ListenStreams listens;
+    private final ConfirmationRounds confirmations;
 
     McpController(JsonMapper json, CallerResolver callers, RequestReader reader, McpMethods methods, ToolCalls tools,
-            ProgressStreams progress, ListenStreams listens) {
+            ProgressStreams progress, ListenStreams listens, ConfirmationRounds confirmations) {
+        this.confirmations = confirmations;
         this.json = json;
         this.callers = callers;
         this.reader = reader;
@@ -132,6 +137,7 @@ class McpController {
                     "Invalid request: a message needs a string \"method\"")));
         }
         if (!message.has("method") && (message.has("result") || message.has("error"))) {
+            confirmations.answered(message, callers.resolve(http));
             return done(ResponseEntity.accepted().build());
         }
         JsonNode id = message.get("id");
@@ -142,7 +148,14 @@ class McpController {
         Object requestId = json.treeToValue(id, Object.class);
         Caller caller = callers.resolve(http);
         try {
-            McpRequest request = reader.read(message, http, caller);
+            McpRequest request;
+            switch (confirmations.intercept(reader.read(message, http, caller), mayStream)) {
+                case ConfirmationRounds.Step.Answer asked -> {
+                    response.setHeader("X-Accel-Buffering", "no");
+                    return done(asked.body());
+                }
+                case ConfirmationRounds.Step.Proceed proceed -> request = proceed.request();
+            }
             if (mayStream && "subscriptions/listen".equals(request.method()) && request.modern()) {
                 List<String> uris = listens.subscribedOperations(request);
                 response.setHeader("X-Accel-Buffering", "no");
@@ -156,7 +169,11 @@ class McpController {
                     return progress.open(request, CompletableFuture.completedFuture(result));
                 }
             }
-            return ok(JsonRpc.result(requestId, methods.dispatch(request)));
+            String session = "initialize".equals(request.method()) && !request.modern()
+                    ? ElicitationSessions.mintFor(request.params()) : null;
+            Object result = JsonRpc.result(requestId, methods.dispatch(request));
+            return session == null ? ok(result) : ResponseEntity.ok().header(ElicitationSessions.HEADER, session)
+                    .contentType(MediaType.APPLICATION_JSON).body(result);
         } catch (RuntimeException failure) {
             return done(rpcError(requestId, failure));
         }

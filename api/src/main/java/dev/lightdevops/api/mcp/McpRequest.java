@@ -12,11 +12,22 @@ import tools.jackson.databind.JsonNode;
  *     nothing is known, as there is no session)
  * @param progressToken the {@code _meta.progressToken}, or null
  * @param acceptsEventStream whether the client's {@code Accept} allows an SSE response
+ * @param formElicitation whether the client can ask its user through a form elicitation (2026-07-28: declared in
+ *     this request's capabilities; 2025-11-25: declared at initialize, which this server carries in the session id it
+ *     minted then, see {@link ElicitationSessions})
  */
 record McpRequest(Object id, String method, JsonNode params, ProtocolEra era, String protocolVersion,
-        JsonNode clientCapabilities, Caller caller, Object progressToken, boolean acceptsEventStream) {
+        JsonNode clientCapabilities, Caller caller, Object progressToken, boolean acceptsEventStream,
+        boolean formElicitation) {
 
     static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
+
+    /** A request from a client that cannot be asked anything (no elicitation). */
+    McpRequest(Object id, String method, JsonNode params, ProtocolEra era, String protocolVersion,
+            JsonNode clientCapabilities, Caller caller, Object progressToken, boolean acceptsEventStream) {
+        this(id, method, params, era, protocolVersion, clientCapabilities, caller, progressToken, acceptsEventStream,
+                false);
+    }
 
     boolean modern() {
         return era == ProtocolEra.MODERN;

@@ -44,7 +44,12 @@ class ProgressStreams {
 
     SseEmitter open(McpRequest request, CompletableFuture<ToolResult> call) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        EventStream stream = new EventStream(emitter, json);
+        attach(emitter, new EventStream(emitter, json), request, call);
+        return emitter;
+    }
+
+    /** Streams the call's progress and final result on a stream already open (e.g. after a confirmation). */
+    void attach(SseEmitter emitter, EventStream stream, McpRequest request, CompletableFuture<ToolResult> call) {
         Subscription subscription = new Subscription();
         AtomicReference<Operation> latest = new AtomicReference<>();
         emitter.onCompletion(() -> close(subscription, stream));
@@ -70,7 +75,6 @@ class ProgressStreams {
             }
             follow(operation.get(), request, stream, subscription, latest);
         });
-        return emitter;
     }
 
     private void follow(Operation started, McpRequest request, EventStream stream,
@@ -111,15 +115,19 @@ class ProgressStreams {
         return params;
     }
 
-    private static Object response(McpRequest request, Map<String, Object> result) {
+    static Object response(McpRequest request, Map<String, Object> result) {
         return JsonRpc.result(request.id(), McpMethods.complete(result, request));
     }
 
-    private static Object errorResponse(McpRequest request, Throwable failure) {
+    static Object errorResponse(McpRequest request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (cause instanceof JsonRpcException rpc) {
             return JsonRpc.error(request.id(), rpc.code(), rpc.getMessage(), rpc.data());
+        }
+        if (cause instanceof dev.lightdevops.api.security.LimitExceededException limited) {
+            return JsonRpc.error(request.id(), JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), Map.of("reason",
+                    limited.code(), "retry_after_seconds", limited.retryAfterSeconds()));
         }
         return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "Internal error while calling the tool");
     }

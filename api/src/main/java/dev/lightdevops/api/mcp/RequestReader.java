@@ -50,7 +50,7 @@ class RequestReader {
         if (!metaClaim && !headerClaim) {
             String version = header == null ? ProtocolEra.LATEST_LEGACY : header;
             return new McpRequest(id, method, params, ProtocolEra.LEGACY, version, null, caller, progressToken,
-                    accepts);
+                    accepts, ElicitationSessions.formElicitation(http));
         }
         String version = modernVersion(meta, header);
         JsonNode capabilities = meta.get(META_CAPABILITIES);
@@ -60,7 +60,7 @@ class RequestReader {
         }
         checkRoutingHeaders(method, params, http);
         return new McpRequest(id, method, params, ProtocolEra.MODERN, version, capabilities, caller, progressToken,
-                accepts);
+                accepts, ElicitationSessions.declaresForm(capabilities));
     }
 
     private static String modernVersion(JsonNode meta, String header) {

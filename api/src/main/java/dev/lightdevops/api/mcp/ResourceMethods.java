@@ -1,6 +1,7 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.operations.OperationView;
+import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * returns is the tool's structured answer.
  */
 @Component
-class ResourceMethods {
+public class ResourceMethods {
 
     static final String OPERATIONS = "devops://operations";
     private static final String JSON = "application/json";
@@ -72,43 +73,65 @@ class ResourceMethods {
 
     Map<String, Object> read(McpRequest request) {
         String uri = request.requireText("uri");
-        URI parsed = parse(uri, request);
-        List<String> path = Arrays.stream(parsed.getPath() == null ? new String[0] : parsed.getPath().split("/"))
-                .filter(segment -> !segment.isEmpty()).toList();
-        Map<String, Object> query = query(parsed.getRawQuery());
-        String kind = parsed.getHost() == null ? "" : parsed.getHost();
-        Object content = switch (kind) {
-            case "operations" -> path.isEmpty() ? Map.of("operations", mine(request))
-                    : operation(path.get(0), uri, request);
-            case "logs" -> viaTool(ToolCatalogue.GET_LOGS, withService(path, query, uri, request), uri, request);
-            case "metrics" -> viaTool(ToolCatalogue.GET_METRICS, metricsArguments(path, query, uri, request), uri,
-                    request);
-            case "deployments" -> viaTool(ToolCatalogue.LIST_DEPLOYMENTS,
-                    path.isEmpty() ? query : withService(path, query, uri, request), uri, request);
-            default -> throw notFound(uri, request);
-        };
+        Object content;
+        try {
+            content = content(uri, request.caller());
+        } catch (ResourceNotFoundException missing) {
+            throw notFound(uri, request);
+        } catch (ResourceRefusedException refused) {
+            throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + refused.result().text());
+        } catch (IllegalArgumentException malformed) {
+            throw JsonRpcException.invalidParams(malformed.getMessage());
+        }
         return cacheable(request, Map.of("contents",
                 List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content)))));
     }
 
-    private Operation operation(String id, String uri, McpRequest request) {
-        return view.find(id).filter(operation -> TaskMethods.visibleTo(operation, request.caller()))
-                .orElseThrow(() -> notFound(uri, request));
+    /**
+     * The content of a {@code devops://} resource as {@code caller} may read it: what {@code resources/read} returns
+     * as JSON text, and what the original's {@code GET /mcp/resources/{resource_path}} returns as the body. Throws
+     * {@link ResourceNotFoundException} for what does not exist (or the caller may not see),
+     * {@link IllegalArgumentException} for a malformed URI and {@link ResourceRefusedException} when the resource's
+     * tool refused the read.
+     */
+    public Object content(String uri, Caller caller) {
+        URI parsed = parse(uri);
+        List<String> path = Arrays.stream(parsed.getPath() == null ? new String[0] : parsed.getPath().split("/"))
+                .filter(segment -> !segment.isEmpty()).toList();
+        Map<String, Object> query = query(parsed.getRawQuery());
+        String kind = parsed.getHost() == null ? "" : parsed.getHost();
+        return switch (kind) {
+            case "operations" -> path.isEmpty() ? Map.of("operations", mine(caller)) : operation(path.get(0), caller);
+            case "logs" -> viaTool(ToolCatalogue.GET_LOGS, withService(path, query), caller);
+            case "metrics" -> viaTool(ToolCatalogue.GET_METRICS, metricsArguments(path, query), caller);
+            case "deployments" -> viaTool(ToolCatalogue.LIST_DEPLOYMENTS,
+                    path.isEmpty() ? query : withService(path, query), caller);
+            default -> throw new ResourceNotFoundException(uri);
+        };
     }
 
-    private Object viaTool(String tool, Map<String, Object> arguments, String uri, McpRequest request) {
+    private Operation operation(String id, Caller caller) {
+        return view.find(id).filter(operation -> TaskMethods.visibleTo(operation, caller))
+                .orElseThrow(() -> new ResourceNotFoundException(OPERATIONS + "/" + id));
+    }
+
+    private Object viaTool(String tool, Map<String, Object> arguments, Caller caller) {
         if (!hasTool(tool)) {
-            throw notFound(uri, request);
+            throw new ResourceNotFoundException(tool);
         }
-        ToolResult result = tools.call(tool, arguments, request.caller());
+        ToolResult result = tools.call(tool, arguments, caller);
         if (result.error()) {
-            throw JsonRpcException.invalidParams("Cannot read " + uri + ": " + result.text());
+            throw new ResourceRefusedException(result);
         }
         return result.structured();
     }
 
     private List<Operation> mine(McpRequest request) {
-        return view.all().stream().filter(operation -> TaskMethods.visibleTo(operation, request.caller()))
+        return mine(request.caller());
+    }
+
+    private List<Operation> mine(Caller caller) {
+        return view.all().stream().filter(operation -> TaskMethods.visibleTo(operation, caller))
                 .sorted(Comparator.comparing(Operation::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
     }
@@ -127,19 +150,17 @@ class ResourceMethods {
         return tools.all().stream().map(ToolHandler::definition).anyMatch(tool -> tool.name().equals(name));
     }
 
-    private static Map<String, Object> withService(List<String> path, Map<String, Object> query, String uri,
-            McpRequest request) {
+    private static Map<String, Object> withService(List<String> path, Map<String, Object> query) {
         if (path.size() != 1) {
-            throw notFound(uri, request);
+            throw new ResourceNotFoundException(String.join("/", path));
         }
         Map<String, Object> arguments = new LinkedHashMap<>(query);
         arguments.put("service", path.get(0));
         return arguments;
     }
 
-    private static Map<String, Object> metricsArguments(List<String> path, Map<String, Object> query, String uri,
-            McpRequest request) {
-        Map<String, Object> arguments = withService(path, query, uri, request);
+    private static Map<String, Object> metricsArguments(List<String> path, Map<String, Object> query) {
+        Map<String, Object> arguments = withService(path, query);
         if (arguments.get("metrics") instanceof String names) {
             arguments.put("metrics", Arrays.stream(names.split(",")).map(String::trim)
                     .filter(name -> !name.isEmpty()).toList());
@@ -161,15 +182,15 @@ class ResourceMethods {
         return query;
     }
 
-    private static URI parse(String uri, McpRequest request) {
+    private static URI parse(String uri) {
         try {
             URI parsed = URI.create(uri);
             if (!"devops".equals(parsed.getScheme())) {
-                throw notFound(uri, request);
+                throw new ResourceNotFoundException(uri);
             }
             return parsed;
         } catch (IllegalArgumentException malformed) {
-            throw JsonRpcException.invalidParams("Malformed resource URI '" + uri + "'");
+            throw new IllegalArgumentException("Malformed resource URI '" + uri + "'");
         }
     }
 

@@ -17,14 +17,17 @@ class ServerDescription {
 
     static final String INSTRUCTIONS = """
             Light DevOps MCP runs DevOps operations (deploys, rollbacks, log and metric fetches) for you.
-            Every mutating or slow tool answers at once with an operation: its id, its status (queued) and a result \
-            flagged "placeholder": true, which is NOT the outcome. The work runs in the background.
-            To learn the outcome: call get_operation with {"id": "<operation id>", "wait_seconds": <up to 60>} until \
-            status is succeeded, failed, cancelled or timed_out (poll_interval_ms says how often to poll without \
-            wait). Clients with MCP tasks get the operation as a task instead: its taskId is the operation id \
-            (tasks/get; 2025-11-25 clients may also block on tasks/result). cancel_operation (or tasks/cancel) asks \
-            a running operation to stop. Production deploys need the Developer_prod_access role; tools/list shows \
-            only the tools your role may use. Resources: devops://operations/{id} is an operation's live snapshot.""";
+            Every mutating or slow tool answers at once with an operation: its id (operation_id), its status (queued) \
+            and a result flagged "placeholder": true, which is NOT the outcome. The work runs in the background.
+            To learn the outcome: call get_operation with {"operation_id": "<id>", "wait_seconds": <up to 60>} until \
+            status is succeeded, failed, cancelled, timed_out, rejected or expired (poll_interval_ms says how often to \
+            poll without wait). Clients with MCP tasks get the operation as a task instead: its taskId is the \
+            operation id (tasks/get; 2025-11-25 clients may also block on tasks/result). cancel_operation (or \
+            tasks/cancel) asks an operation to stop. Production deploys need the Developer_prod_access role and then \
+            wait in status awaiting_approval until another person approves them (approve_operation, by someone \
+            holding approve_production; reject_operation says no): tell the user who must approve, and keep polling. \
+            tools/list shows only the tools your role may use. Resources: devops://operations/{id} is an operation's \
+            live snapshot.""";
 
     private final McpProperties settings;
 

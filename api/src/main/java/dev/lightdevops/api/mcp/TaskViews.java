@@ -99,7 +99,17 @@ final class TaskViews {
         return task;
     }
 
-    private static String statusMessage(Operation operation) {
+    /**
+     * What the task is doing, for people. An operation awaiting approval is a {@code working} task (the client has
+     * no input to give: a third person decides), so this message is where it says what it waits for.
+     */
+    static String statusMessage(Operation operation) {
+        if (operation.status() == OperationStatus.AWAITING_APPROVAL && operation.approval() != null) {
+            return "awaiting approval by someone (not " + operation.requestedBy() + ") holding "
+                    + operation.approval().permission() + ", until " + operation.approval().expiresAt() + " ("
+                    + operation.approval().approvals().size() + " of " + operation.approval().required()
+                    + " approvals)";
+        }
         if (operation.error() != null) {
             return operation.status().wireName() + ": " + operation.error().message();
         }

@@ -169,11 +169,12 @@ class ToolCalls {
         listed.put("outputSchema", tool.outputSchema());
         Map<String, Object> annotations = new LinkedHashMap<>();
         annotations.put("title", tool.title());
-        annotations.put("readOnlyHint", !tool.mutating());
-        if (tool.mutating()) {
-            annotations.put("destructiveHint", true);
+        annotations.put("readOnlyHint", tool.hints().readOnly());
+        if (!tool.hints().readOnly()) {
+            annotations.put("destructiveHint", tool.hints().destructive());
         }
-        annotations.put("openWorldHint", false);
+        annotations.put("idempotentHint", tool.hints().idempotent());
+        annotations.put("openWorldHint", tool.hints().openWorld());
         listed.put("annotations", annotations);
         if (era == ProtocolEra.LEGACY) {
             listed.put("execution", Map.of("taskSupport", tool.longRunning() ? "optional" : "forbidden"));

@@ -11,7 +11,7 @@ public class AcceptanceUnknownException extends RuntimeException {
 
     public AcceptanceUnknownException(String operationId, Throwable cause) {
         super("Kafka did not confirm whether operation " + operationId + " was accepted, and the api could not "
-                + "withdraw it: the outcome is unknown. Check it before retrying: get_operation {\"id\": \""
+                + "withdraw it: the outcome is unknown. Check it before retrying: get_operation {\"operation_id\": \""
                 + operationId + "\"} (or GET /api/v1/operations/" + operationId + "); a retry with the same "
                 + "idempotency_key returns this same operation", cause);
         this.operationId = operationId;

@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes the api's side of the audit trail to {@code ops.audit}, keyed by principal: accepted and refused requests
- * and cancellations (workers write the finished ones). Arguments are redacted before they leave the process.
+ * cancellations and approval steps (workers write the finished ones). Arguments are redacted before they leave the process.
  */
 @Component
 public class AuditTrail {

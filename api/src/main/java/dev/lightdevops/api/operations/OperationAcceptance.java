@@ -1,10 +1,13 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.approvals.ApprovalDecisions;
+import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationType;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +30,10 @@ import org.springframework.stereotype.Service;
  * return ToolResult.accepted(acceptance.accept(request, caller), pollInterval);
  * }</pre>
  *
+ * <p>An operation its environment's approval policy gates ({@link ApprovalPolicy}) is accepted as
+ * {@code awaiting_approval}: only its snapshot is written, and its command is published by the approval that decides
+ * it ({@code ApprovalDecisions}), never before.
+ *
  * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; it
  * returns only after Kafka acknowledged the queued snapshot and the command (else it throws
  * {@link CommandNotDurableException}: not accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
@@ -34,7 +42,9 @@ import org.springframework.stereotype.Service;
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
  * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew; a
  * retry while this instance is still settling an unknown outcome hears {@link AcceptanceUnknownException} again.
- * Plain blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
+ * An awaiting snapshot that Kafka did not confirm is settled through its approval
+ * ({@link ApprovalDecisions#settleUnconfirmed}): withdrawn unless someone approved or rejected it first. Plain
+ * blocking code: it runs on the request's virtual thread; the audit event is written off that thread.
  */
 @Service
 public class OperationAcceptance {
@@ -47,10 +57,14 @@ public class OperationAcceptance {
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
+    private final ApprovalPolicy approvals;
+    private final ApprovalDecisions approvalSteps;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock) {
+            Clock clock, ApprovalPolicy approvals, @Lazy ApprovalDecisions approvalSteps) {
+        this.approvals = approvals;
+        this.approvalSteps = approvalSteps;
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -116,11 +130,32 @@ public class OperationAcceptance {
     private Operation publishNew(String id, OperationRequest request, Duration deadline, Caller caller,
             String client) {
         Instant now = clock.instant();
+        Optional<Approval> approval = approvals.gate(request.type(), request.target(), now);
+        if (approval.isPresent()) {
+            return publishAwaitingApproval(id, request, approval.get(), caller, client, now);
+        }
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
         Operation accepted = publisher.publish(queued, request.commandKey());
         view.apply(accepted);
+        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        return accepted;
+    }
+
+    /** Held back for approval: only the snapshot is written; its command waits for the approval that decides. */
+    private Operation publishAwaitingApproval(String id, OperationRequest request, Approval approval, Caller caller,
+            String client, Instant now) {
+        Operation awaiting = Operation.awaitingApproval(id, request.type(), request.target(), request.arguments(),
+                Placeholders.awaitingApproval(id, request.summary(), approval), caller.principal(), caller.tenant(),
+                request.idempotencyKey(), now, approval, TraceIds.current());
+        Operation accepted = awaiting;
+        try {
+            publisher.publishSnapshot(awaiting);
+            view.apply(awaiting);
+        } catch (CommandNotDurableException notConfirmed) {
+            accepted = approvalSteps.settleUnconfirmed(awaiting, notConfirmed);
+        }
         audit.accepted(request, accepted, caller, client, accepted.status().wireName());
         return accepted;
     }

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.operations;
 
+import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.security.Permissions;
@@ -10,13 +11,15 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
  * Cancels operations (REST {@code :cancel}, the cancel_operation tool, MCP {@code tasks/cancel}). A cancel request is
  * always published to {@code ops.control}, where the worker running the operation hears it and interrupts it; a
  * queued operation is in addition ended {@code cancelled} at once in {@code ops.status}, so a worker that picks its
- * command up later skips it. Cancelling a terminal operation changes nothing and answers it as it is.
+ * command up later skips it. An operation awaiting approval has no command yet: it is withdrawn through its approval
+ * ({@link ApprovalDecisions#withdraw}), so that an approval racing the cancel cannot queue it afterwards. Cancelling a terminal operation changes nothing and answers it as it is.
  * Who may cancel what is {@link Caller#canCancel}; a refusal is audited. Plain blocking code on the request's thread.
  *
  * <p>The {@code cancelled} snapshot is not applied to the view directly: the answer waits until the view has read
@@ -34,9 +37,12 @@ public class OperationCancellation {
     private final OperationsProperties settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApprovalDecisions approvals;
 
     OperationCancellation(OperationLookup lookup, CommandPublisher publisher, OperationView view,
-            ConsumedPositions statusPositions, OperationsProperties settings, AuditTrail audit, Clock clock) {
+            ConsumedPositions statusPositions, OperationsProperties settings, AuditTrail audit, Clock clock,
+            @Lazy ApprovalDecisions approvals) {
+        this.approvals = approvals;
         this.lookup = lookup;
         this.publisher = publisher;
         this.view = view;
@@ -53,6 +59,10 @@ public class OperationCancellation {
         authorize(operation, caller, client, tool);
         if (operation.isTerminal()) {
             return operation;
+        }
+        if (operation.status() == OperationStatus.AWAITING_APPROVAL) {
+            // No command exists yet: withdrawing is a step of its approval, ruled like an approval or rejection.
+            return approvals.withdraw(operation, caller, tool).operation();
         }
         Instant now = clock.instant();
         publisher.publishCancelRequest(new CancelRequest(id, caller.principal(), now));

@@ -60,7 +60,7 @@ public class OperationView {
         countUnfinished(operations.remove(id), -1);
     }
 
-    /** How many operations of this principal in this tenant are not terminal yet (per-principal limits). */
+    /** How many deploys and rollbacks of this principal in this tenant are not terminal yet (per-principal cap). */
     public long unfinishedCount(String principal, String tenant) {
         LongAdder count = unfinishedByOwner.get(ownerKey(principal, tenant));
         return count == null ? 0 : count.sum();
@@ -185,8 +185,9 @@ public class OperationView {
         }
     }
 
+    /** Counts deploys and rollbacks only: the per-principal cap is on changes in flight, never on reads. */
     private void countUnfinished(Operation operation, int delta) {
-        if (operation != null && !operation.isTerminal()) {
+        if (operation != null && !operation.isTerminal() && operation.type().mutating()) {
             unfinishedByOwner.computeIfAbsent(ownerKey(operation.requestedBy(), operation.tenant()),
                     key -> new LongAdder()).add(delta);
         }

@@ -23,7 +23,9 @@ public final class ToolResponses {
         if (result.error()) {
             return problem(result);
         }
-        if (result.structured().get("operation_id") instanceof String id && "queued".equals(result.structured().get("status"))) {
+        if (result.structured().get("operation_id") instanceof String id
+                && ("queued".equals(result.structured().get("status"))
+                        || "awaiting_approval".equals(result.structured().get("status")))) {
             return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + id))
                     .contentType(MediaType.APPLICATION_JSON).body(result.structured());
         }
@@ -38,11 +40,11 @@ public final class ToolResponses {
 
     public static HttpStatus statusOf(String code) {
         return switch (code) {
-            case "invalid_argument" -> HttpStatus.BAD_REQUEST;
+            case "invalid_argument", "invalid_token" -> HttpStatus.BAD_REQUEST;
             case "unauthenticated" -> HttpStatus.UNAUTHORIZED;
-            case "permission_denied" -> HttpStatus.FORBIDDEN;
+            case "permission_denied", "two_person_rule" -> HttpStatus.FORBIDDEN;
             case "not_found" -> HttpStatus.NOT_FOUND;
-            case "conflict", "already_exists" -> HttpStatus.CONFLICT;
+            case "conflict", "already_exists", "not_awaiting_approval" -> HttpStatus.CONFLICT;
             case "unavailable", "outcome_unknown" -> HttpStatus.SERVICE_UNAVAILABLE;
             case "rate_limited" -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
@@ -56,6 +58,9 @@ public final class ToolResponses {
         problem.setProperty("code", code);
         if (result.structured().get("error") instanceof Map<?, ?> error && error.get("retryable") != null) {
             problem.setProperty("retryable", error.get("retryable"));
+        }
+        if (result.structured().get("error") instanceof Map<?, ?> error && error.get("next_action") != null) {
+            problem.setProperty("next_action", error.get("next_action"));
         }
         if (result.structured().get("operation_id") instanceof String id) {
             problem.setProperty("operation_id", id);

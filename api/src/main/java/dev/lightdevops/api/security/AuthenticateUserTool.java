@@ -46,7 +46,8 @@ class AuthenticateUserTool implements ToolHandler {
             described = claims.callerOf(decoder.decode(text.strip()));
         } catch (JwtException | org.springframework.security.oauth2.core.OAuth2AuthenticationException invalid) {
             return ToolResult.failed("invalid_token", "the token is not valid: "
-                    + Redaction.redact(invalid.getMessage()), false);
+                    + Redaction.redact(invalid.getMessage()), false,
+                    "Get a fresh token from your identity provider and pass it again.");
         }
         return describe(described, "token_argument");
     }

@@ -18,14 +18,23 @@ public final class Permissions {
     /** The audit trail's details (arguments, client address, detail) of principals other than the caller. */
     public static final String READ_AUDIT = "read_audit";
 
-    /** Permissions anonymous callers never get, whatever their configured role says. */
+    /**
+     * Permissions anonymous callers never get, whatever their configured role says: production, cancelling others'
+     * operations, and every approval (an approval must name a person).
+     */
     static final Set<String> NEVER_ANONYMOUS = Set.of(deploy(Environment.PRODUCTION), rollback(Environment.PRODUCTION),
-            CANCEL_ANY, READ_AUDIT);
+            CANCEL_ANY, READ_AUDIT, approve(Environment.DEVELOPMENT), approve(Environment.STAGING),
+            approve(Environment.PRODUCTION));
+
+    /** Every approval permission: approve_operation and reject_operation need one of them to be offered. */
+    public static final Set<String> APPROVALS = Set.of(approve(Environment.DEVELOPMENT), approve(Environment.STAGING),
+            approve(Environment.PRODUCTION));
 
     public static final Set<String> ALL = Set.of(READ_LOGS, READ_METRICS, READ_DEPLOYMENTS, READ_OPERATIONS,
             CANCEL_OWN, CANCEL_ANY, READ_AUDIT,
             deploy(Environment.DEVELOPMENT), deploy(Environment.STAGING), deploy(Environment.PRODUCTION),
-            rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION));
+            rollback(Environment.DEVELOPMENT), rollback(Environment.STAGING), rollback(Environment.PRODUCTION),
+            approve(Environment.DEVELOPMENT), approve(Environment.STAGING), approve(Environment.PRODUCTION));
 
     private Permissions() {
     }
@@ -36,5 +45,10 @@ public final class Permissions {
 
     public static String rollback(Environment environment) {
         return "rollback_" + environment.wireName();
+    }
+
+    /** Approving (or rejecting) a deploy or rollback that waits for approval in this environment. */
+    public static String approve(Environment environment) {
+        return "approve_" + environment.wireName();
     }
 }

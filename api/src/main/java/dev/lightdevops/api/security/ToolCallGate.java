@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every tool call passes before its handler runs, whichever edge it came from: the permission the tool (and
- * environment) needs, then, for mutating tools, the caller's rate limit, then, for tools that start operations, the
- * cap on the caller's active operations. A refusal is audited and thrown; nothing has been published yet.
+ * environment) needs, then, for mutating tools, the caller's rate limit and, for deploys and rollbacks, the cap on the
+ * caller's unfinished ones; reads that start a fetch take from a rate limit of their own instead, so running deploys
+ * never block reads. A refusal is audited and thrown; nothing has been published yet.
  */
 @Component
 public class ToolCallGate {
@@ -32,9 +33,11 @@ public class ToolCallGate {
         try {
             if (tool.mutating()) {
                 limits.takeMutatingCall(caller);
-            }
-            if (tool.longRunning()) {
-                limits.requireOperationSlot(caller);
+                if (tool.longRunning()) {
+                    limits.requireOperationSlot(caller);
+                }
+            } else if (tool.longRunning()) {
+                limits.takeFetchCall(caller);
             }
         } catch (LimitExceededException limited) {
             audit.refused(caller, tool.name(), arguments, limited.code(), limited.getMessage());

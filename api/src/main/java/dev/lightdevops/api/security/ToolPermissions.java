@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
  * The one table of what each tool needs: a tool name (and, for deploys and rollbacks, the {@code environment}
  * argument) to the permissions that allow it. Every edge reaches tools through the tool registry, which asks here
  * before a handler runs; a tool missing from this table is refused (fail closed), and so is an unknown environment.
+ * approve_operation and reject_operation need one of the approval permissions here; which one depends on the
+ * operation's environment, which only the operation knows, so the approval rules check that one as well.
  */
 @Component
 public class ToolPermissions {
@@ -25,18 +27,27 @@ public class ToolPermissions {
         }
     }
 
-    private static final Map<String, Function<Map<String, Object>, Requirement>> TABLE = Map.of(
-            ToolCatalogue.DEPLOY_SERVICE, args -> perEnvironment(args, Permissions::deploy, "deploy to "),
-            ToolCatalogue.ROLLBACK_DEPLOYMENT, args -> perEnvironment(args, Permissions::rollback, "roll back in "),
-            ToolCatalogue.GET_LOGS, args -> Requirement.of(Permissions.READ_LOGS, "read logs"),
-            ToolCatalogue.GET_METRICS, args -> Requirement.of(Permissions.READ_METRICS, "read metrics"),
-            ToolCatalogue.GET_OPERATION, args -> Requirement.of(Permissions.READ_OPERATIONS, "read operations"),
-            ToolCatalogue.LIST_OPERATIONS, args -> Requirement.of(Permissions.READ_OPERATIONS, "list operations"),
-            ToolCatalogue.CANCEL_OPERATION, args -> new Requirement(
-                    Set.of(Permissions.CANCEL_OWN, Permissions.CANCEL_ANY), "cancel operations"),
-            ToolCatalogue.LIST_DEPLOYMENTS, args -> Requirement.of(Permissions.READ_DEPLOYMENTS, "list deployments"),
-            ToolCatalogue.LIST_CHANGES, args -> Requirement.of(Permissions.READ_OPERATIONS, "list changes"),
-            ToolCatalogue.AUTHENTICATE_USER, args -> new Requirement(Set.of(), "see who you are"));
+    private static final Map<String, Function<Map<String, Object>, Requirement>> TABLE = Map.ofEntries(
+            Map.entry(ToolCatalogue.APPROVE_OPERATION, args -> new Requirement(Permissions.APPROVALS,
+                    "approve operations")),
+            Map.entry(ToolCatalogue.REJECT_OPERATION, args -> new Requirement(Permissions.APPROVALS,
+                    "reject operations")),
+            Map.entry(ToolCatalogue.DEPLOY_SERVICE, args -> perEnvironment(args, Permissions::deploy, "deploy to ")),
+            Map.entry(ToolCatalogue.ROLLBACK_DEPLOYMENT,
+                    args -> perEnvironment(args, Permissions::rollback, "roll back in ")),
+            Map.entry(ToolCatalogue.GET_LOGS, args -> Requirement.of(Permissions.READ_LOGS, "read logs")),
+            Map.entry(ToolCatalogue.GET_METRICS, args -> Requirement.of(Permissions.READ_METRICS, "read metrics")),
+            Map.entry(ToolCatalogue.GET_OPERATION,
+                    args -> Requirement.of(Permissions.READ_OPERATIONS, "read operations")),
+            Map.entry(ToolCatalogue.LIST_OPERATIONS,
+                    args -> Requirement.of(Permissions.READ_OPERATIONS, "list operations")),
+            Map.entry(ToolCatalogue.CANCEL_OPERATION, args -> new Requirement(
+                    Set.of(Permissions.CANCEL_OWN, Permissions.CANCEL_ANY), "cancel operations")),
+            Map.entry(ToolCatalogue.LIST_DEPLOYMENTS,
+                    args -> Requirement.of(Permissions.READ_DEPLOYMENTS, "list deployments")),
+            Map.entry(ToolCatalogue.LIST_CHANGES,
+                    args -> Requirement.of(Permissions.READ_OPERATIONS, "list changes")),
+            Map.entry(ToolCatalogue.AUTHENTICATE_USER, args -> new Requirement(Set.of(), "see who you are")));
 
     /** Whether the table knows the tool; a test asserts this for every catalogue entry. */
     public static boolean covers(String tool) {

@@ -26,7 +26,7 @@ class CancelOperationTool implements ToolHandler {
 
     @Override
     public ToolResult call(Map<String, Object> arguments, Caller caller) {
-        String id = OperationArguments.id(arguments, Set.of("id"));
+        String id = OperationArguments.id(arguments, Set.of());
         return describe(cancellation.cancel(id, caller, ToolCatalogue.CANCEL_OPERATION));
     }
 

@@ -30,7 +30,7 @@ class GetOperationTool implements ToolHandler {
 
     @Override
     public ToolResult call(Map<String, Object> arguments, Caller caller) {
-        String id = OperationArguments.id(arguments, java.util.Set.of("id", "wait_seconds"));
+        String id = OperationArguments.id(arguments, java.util.Set.of("wait_seconds"));
         Duration wait = OperationArguments.waitSeconds(arguments);
         return describe(wait.isZero() ? lookup.find(id, caller) : lookup.awaitStatusChange(id, caller, wait));
     }

@@ -1,5 +1,7 @@
 package dev.lightdevops.api.tools;
 
+import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
+import dev.lightdevops.api.approvals.TwoPersonRuleException;
 import dev.lightdevops.api.operations.AcceptanceUnknownException;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.OperationNotFoundException;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every {@link ToolHandler} bean by name. {@link #call} passes every call through the security gate
  * ({@link ToolCallGate}: permission, rate limit, active-operation cap) before the handler runs, and turns refusals
- * the caller can act on (invalid arguments, missing permission, Kafka unavailable) into error results, so a model
- * sees the reason and can correct itself. Limit refusals propagate, for the edge to answer 429 / a JSON-RPC error.
+ * the caller can act on (invalid arguments, missing permission, an approval rule, Kafka unavailable) into error
+ * results that name the next valid action, so a model sees the reason and can correct itself. Limit refusals
+ * propagate, for the edge to answer 429 / a JSON-RPC error.
  */
 @Component
 public class ToolRegistry {
@@ -64,22 +67,25 @@ public class ToolRegistry {
         return answer;
     }
 
+    /** A refusal the caller can act on, as an error result whose text ends with the next valid action. */
     private static ToolResult asResult(RuntimeException failure) {
-        if (failure instanceof InvalidArgumentsException) {
-            return ToolResult.failed("invalid_argument", failure.getMessage(), false);
-        }
-        if (failure instanceof PermissionDeniedException) {
-            return ToolResult.failed("permission_denied", failure.getMessage(), false);
-        }
-        if (failure instanceof OperationNotFoundException) {
-            return ToolResult.failed("not_found", failure.getMessage(), false);
-        }
-        if (failure instanceof CommandNotDurableException) {
-            return ToolResult.failed("unavailable", failure.getMessage(), true);
-        }
-        if (failure instanceof AcceptanceUnknownException unknown) {
-            return ToolResult.outcomeUnknown(unknown.operationId(), unknown.getMessage());
-        }
-        throw failure;
+        return switch (failure) {
+            case InvalidArgumentsException invalid -> ToolResult.failed("invalid_argument", invalid.getMessage(),
+                    false, "Correct that argument and call again; tools/list gives the input schema.");
+            case PermissionDeniedException denied -> ToolResult.failed("permission_denied", denied.getMessage(),
+                    false, "Call authenticate_user to see your permissions, or ask someone who holds '"
+                            + denied.permission() + "'.");
+            case OperationNotFoundException missing -> ToolResult.failed("not_found", missing.getMessage(), false,
+                    "Check the operation_id: list_operations lists the operations you can see.");
+            case CommandNotDurableException unavailable -> ToolResult.failed("unavailable",
+                    unavailable.getMessage(), true, "Try the same call again in a few seconds.");
+            case AcceptanceUnknownException unknown -> ToolResult.outcomeUnknown(unknown.operationId(),
+                    unknown.getMessage());
+            case TwoPersonRuleException sameperson -> ToolResult.failed("two_person_rule", sameperson.getMessage(),
+                    false, "Ask another approver to call approve_operation with this operation_id.");
+            case NotAwaitingApprovalException decided -> ToolResult.failed("not_awaiting_approval",
+                    decided.getMessage(), false, "Call get_operation with this operation_id to see its status.");
+            default -> throw failure;
+        };
     }
 }

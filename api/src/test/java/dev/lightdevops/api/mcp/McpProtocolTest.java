@@ -113,6 +113,64 @@ class McpProtocolTest {
     }
 
     @Test
+    void everyToolHasATitleAndAllFourAnnotationsStatedForItInBothEras() {
+        for (JsonNode result : new JsonNode[] {mcp.legacy("tools/list", "").result(),
+                mcp.modern("tools/list", null, "").result()}) {
+            for (JsonNode tool : result.get("tools")) {
+                String name = tool.get("name").asString();
+                JsonNode annotations = tool.get("annotations");
+                assertThat(tool.get("title").asString()).as(name).isNotBlank();
+                assertThat(annotations.get("title").asString()).as(name).isEqualTo(tool.get("title").asString());
+                assertThat(annotations.get("readOnlyHint").isBoolean()).as(name).isTrue();
+                assertThat(annotations.get("idempotentHint").isBoolean()).as(name).isTrue();
+                assertThat(annotations.get("openWorldHint").isBoolean()).as(name).isTrue();
+                assertThat(annotations.has("destructiveHint")).as(name)
+                        .isEqualTo(!annotations.get("readOnlyHint").asBoolean());
+            }
+        }
+        JsonNode tools = mcp.legacy("tools/list", "").result();
+        assertThat(tool(tools, "deploy_service").get("annotations").get("openWorldHint").asBoolean()).isTrue();
+        assertThat(tool(tools, "deploy_service").get("annotations").get("idempotentHint").asBoolean()).isFalse();
+        assertThat(tool(tools, "cancel_operation").get("annotations").get("idempotentHint").asBoolean()).isTrue();
+        assertThat(tool(tools, "get_logs").get("annotations").get("openWorldHint").asBoolean()).isTrue();
+        assertThat(tool(tools, "list_operations").get("annotations").get("openWorldHint").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theOperationIdIsCalledOperationIdWithIdStillAcceptedAsAnAlias() {
+        JsonNode tools = mcp.legacy("tools/list", "").result();
+        for (String name : new String[] {"get_operation", "cancel_operation"}) {
+            JsonNode schema = tool(tools, name).get("inputSchema");
+            assertThat(schema.get("required").get(0).asString()).as(name).isEqualTo("operation_id");
+            assertThat(schema.get("properties").has("id")).as(name).isFalse();
+        }
+        String id = mcp.legacy("tools/call", """
+                "name":"deploy_service","arguments":{"service":"naming","version":"1.0.0","environment":"staging"}""")
+                .result().get("structuredContent").get("operation_id").asString();
+
+        JsonNode byName = mcp.legacy("tools/call", "\"name\":\"get_operation\",\"arguments\":{\"operation_id\":\""
+                + id + "\"}").result();
+        JsonNode byAlias = mcp.legacy("tools/call", "\"name\":\"get_operation\",\"arguments\":{\"id\":\""
+                + id + "\"}").result();
+        JsonNode both = mcp.legacy("tools/call", "\"name\":\"get_operation\",\"arguments\":{\"id\":\"other\","
+                + "\"operation_id\":\"" + id + "\"}").result();
+
+        assertThat(byName.get("structuredContent").get("operation").get("id").asString()).isEqualTo(id);
+        assertThat(byAlias.get("structuredContent").get("operation").get("id").asString()).isEqualTo(id);
+        assertThat(both.get("isError").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anErrorResultEndsWithTheNextValidAction() {
+        JsonNode refused = mcp.legacy("tools/call", """
+                "name":"get_operation","arguments":{"operation_id":"no-such-operation"}""").result();
+
+        assertThat(refused.get("isError").asBoolean()).isTrue();
+        assertThat(McpResults.text(refused)).contains("No operation with id 'no-such-operation'.",
+                "list_operations lists the operations you can see");
+    }
+
+    @Test
     void modernRequestWithoutClientCapabilitiesIsInvalidParamsWith400() {
         McpExchange.Reply reply = mcp.raw(HttpRequest.newBuilder().header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/list"), """

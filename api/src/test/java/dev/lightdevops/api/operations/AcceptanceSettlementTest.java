@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.ApiTestContexts;
+import dev.lightdevops.api.approvals.ApprovalDecisions;
+import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationIds;
@@ -34,7 +38,8 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * Issue 14, hole 1: an acceptance whose sends Kafka did not confirm (the records may be written) is settled through the
- * operation's partition, so a caller is never told "not accepted" about an operation a worker runs. The lost
+ * operation's partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting
+ * approval (issue 15) through its approval, so it is never told that about one someone approved. The lost
  * acknowledgement is forced through the producer seam: the command is written, its future fails.
  */
 class AcceptanceSettlementTest {
@@ -112,7 +117,8 @@ class AcceptanceSettlementTest {
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
                 api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
-                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC());
+                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
+                api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
         OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
                 new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
@@ -132,6 +138,63 @@ class AcceptanceSettlementTest {
         } finally {
             kafka.loseAcknowledgements = true;
         }
+    }
+
+    @Test
+    void anAwaitingApprovalSnapshotKafkaDidNotConfirmIsWithdrawnAndCanNeverBeApproved() {
+        OperationRequest request = productionDeploy("unconfirmed-approval");
+        kafka.loseAwaitingSnapshots = true;
+        try {
+            assertThatThrownBy(() -> gatedAcceptance().accept(request, PRODUCTION_DEPLOYER))
+                    .isInstanceOf(CommandNotDurableException.class);
+        } finally {
+            kafka.loseAwaitingSnapshots = false;
+        }
+
+        Operation withdrawn = view.all().stream().filter(operation -> operation.target() != null
+                && "unconfirmed-approval".equals(operation.target().service())).findFirst().orElseThrow();
+        assertThat(withdrawn.withdrawsAcceptance()).isTrue();
+        assertThat(withdrawn.approval().decision()).isEqualTo(Approval.WITHDRAWN);
+        assertThatThrownBy(() -> api.getBean(ApprovalDecisions.class).approve(withdrawn.id(), "too late",
+                RELEASE_MANAGER, "approve_operation")).isInstanceOf(NotAwaitingApprovalException.class);
+        assertThat(view.find(withdrawn.id()).orElseThrow().withdrawsAcceptance()).isTrue();
+    }
+
+    @Test
+    void anUnconfirmedAwaitingSnapshotSomeoneApprovedMeanwhileWasAcceptedAfterAll() {
+        OperationRequest request = productionDeploy("approved-meanwhile");
+        kafka.onAwaitingWritten = awaiting -> api.getBean(ApprovalDecisions.class).approve(awaiting.id(),
+                "saw it land", RELEASE_MANAGER, "approve_operation");
+        kafka.loseAwaitingSnapshots = true;
+        Operation accepted;
+        try {
+            accepted = gatedAcceptance().accept(request, PRODUCTION_DEPLOYER);
+        } finally {
+            kafka.loseAwaitingSnapshots = false;
+            kafka.onAwaitingWritten = awaiting -> { };
+        }
+
+        assertThat(accepted.status()).isEqualTo(OperationStatus.QUEUED);
+        assertThat(accepted.approval().decision()).isEqualTo(Approval.APPROVED);
+        assertThat(accepted.approval().approvals()).extracting(Approval.Decision::principal).containsExactly("bob");
+    }
+
+    private static final Caller PRODUCTION_DEPLOYER = new Caller("alice", "local", java.util.Set.of("Developer"),
+            java.util.Set.of("deploy_production", "read_operations"), false);
+    private static final Caller RELEASE_MANAGER = new Caller("bob", "local", java.util.Set.of("Release_manager"),
+            java.util.Set.of("approve_production", "read_operations"), false);
+
+    private static OperationAcceptance gatedAcceptance() {
+        return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
+                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
+                api.getBean(ApprovalDecisions.class));
+    }
+
+    private static OperationRequest productionDeploy(String service) {
+        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
+                service + "@production", "deploy_production", Map.of("version", "1"),
+                "Deploy of " + service + " 1 to production", null, null);
     }
 
     @Test
@@ -193,7 +256,8 @@ class AcceptanceSettlementTest {
     private static OperationAcceptance acceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
                 api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC());
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
+                api.getBean(ApprovalDecisions.class));
     }
 
     private static OperationRequest request(String service) {
@@ -217,12 +281,17 @@ class AcceptanceSettlementTest {
                 Map.of("placeholder", true), "alice", "local", null, now, now.plusSeconds(600), null);
     }
 
-    /** Writes every command but answers its send with a timeout, as a lost acknowledgement looks to the producer. */
+    /**
+     * Writes every command (and, when asked, every awaiting-approval snapshot) but answers its send with a timeout,
+     * as a lost acknowledgement looks to the producer.
+     */
     static final class UnconfirmedCommands extends KafkaTemplate<String, byte[]> {
 
         volatile Consumer<Operation> onCommandWritten = command -> { };
         volatile boolean refuseWithdrawals;
         volatile boolean loseAcknowledgements = true;
+        volatile boolean loseAwaitingSnapshots;
+        volatile Consumer<Operation> onAwaitingWritten = awaiting -> { };
         volatile boolean loseQueuedSnapshots;
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
@@ -234,6 +303,15 @@ class AcceptanceSettlementTest {
             if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
                 super.send(topic, key, data).join();
                 onCommandWritten.accept(ContractJson.read(data, Command.class).operation());
+                return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
+                        + "acknowledgement"));
+            }
+            Operation snapshot = Topics.STATUS.equals(topic) && data != null ? ContractJson.read(data, Operation.class)
+                    : null;
+            if (loseAwaitingSnapshots && snapshot != null && snapshot.status() == OperationStatus.AWAITING_APPROVAL
+                    && snapshot.approval().approvals().isEmpty()) {
+                super.send(topic, key, data).join();
+                onAwaitingWritten.accept(snapshot);
                 return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): the test's lost "
                         + "acknowledgement"));
             }

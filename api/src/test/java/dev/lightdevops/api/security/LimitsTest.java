@@ -40,6 +40,7 @@ class LimitsTest {
         api = ApiTestContexts.start(Stream.concat(Arrays.stream(issuer.apiArguments()), Stream.of(
                 "--devops.limits.mutating-calls=2", "--devops.limits.mutating-calls-period=1h",
                 "--devops.limits.max-active-operations=1", "--devops.limits.max-request-body=2KB",
+                "--devops.limits.fetch-calls=2", "--devops.limits.fetch-calls-period=1h",
                 "--spring.mvc.log-request-details=true",
                 "--logging.level.org.springframework.web.servlet.DispatcherServlet=TRACE",
                 "--logging.level.org.springframework.security=TRACE")).toArray(String[]::new));
@@ -67,6 +68,28 @@ class LimitsTest {
         assertThat(third.get("error").get("data").get("reason").asString()).isEqualTo("rate_limited");
         assertThat(third.get("error").get("data").get("retry_after_seconds").asLong()).isPositive();
         assertThat(TopicProbe.endOffsetSum(Topics.COMMANDS)).isEqualTo(before);
+    }
+
+    @Test
+    void logsAreReadWhileTheCallersDeploysFillTheCapAndFetchesHaveARateLimitOfTheirOwn() {
+        String token = issuer.token("log-reader", "Developer", "limits");
+        JsonNode deploy = client.call(token, "deploy_service",
+                Map.of("service", "busy", "version", "1.0.0", "environment", "staging"));
+        JsonNode anotherDeploy = client.call(token, "deploy_service",
+                Map.of("service", "busy", "version", "1.0.1", "environment", "staging"));
+
+        JsonNode logs = client.call(token, "get_logs", Map.of("service", "busy"));
+        JsonNode metrics = client.call(token, "get_metrics", Map.of("service", "busy"));
+        JsonNode thirdFetch = client.call(token, "get_logs", Map.of("service", "busy", "level", "error"));
+
+        assertThat(McpClient.errorCode(deploy)).isNull();
+        assertThat(anotherDeploy.get("error").get("data").get("reason").asString()).isEqualTo("too_many_operations");
+        assertThat(logs.has("error")).as(logs.toString()).isFalse();
+        assertThat(McpClient.errorCode(logs)).isNull();
+        assertThat(metrics.has("error")).as(metrics.toString()).isFalse();
+        assertThat(McpClient.errorCode(metrics)).isNull();
+        assertThat(thirdFetch.get("error").get("data").get("reason").asString()).isEqualTo("rate_limited");
+        assertThat(thirdFetch.get("error").get("message").asString()).contains("log and metric fetches");
     }
 
     @Test

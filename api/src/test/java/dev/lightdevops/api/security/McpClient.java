@@ -10,9 +10,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Calls tools on a running api over real HTTP, with or without a bearer token. */
-record McpClient(String baseUrl) {
+public record McpClient(String baseUrl) {
 
-    HttpResponse<String> post(String token, String body) {
+    public HttpResponse<String> post(String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -22,13 +22,13 @@ record McpClient(String baseUrl) {
         return Http.send(request);
     }
 
-    HttpResponse<String> callRaw(String token, String tool, Map<String, Object> arguments) {
+    public HttpResponse<String> callRaw(String token, String tool, Map<String, Object> arguments) {
         return post(token, ContractJson.mapper().writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1,
                 "method", "tools/call", "params", Map.of("name", tool, "arguments", arguments))));
     }
 
     /** The JSON-RPC response of a tools/call that must have been answered with HTTP 200. */
-    JsonNode call(String token, String tool, Map<String, Object> arguments) {
+    public JsonNode call(String token, String tool, Map<String, Object> arguments) {
         HttpResponse<String> response = callRaw(token, tool, arguments);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
@@ -37,12 +37,12 @@ record McpClient(String baseUrl) {
     }
 
     /** The tool's error code, or null when the tool answered without error. */
-    static String errorCode(JsonNode response) {
+    public static String errorCode(JsonNode response) {
         JsonNode result = response.get("result");
         return result == null ? null : McpResults.errorCode(result);
     }
 
-    HttpResponse<String> get(String token, String path) {
+    public HttpResponse<String> get(String token, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -30,24 +30,30 @@ class PermissionMatrixTest {
             "rollback_development", "rollback_staging", "cancel_own"));
     private static final Set<String> PROD = union(DEVELOPER, Set.of("deploy_production", "rollback_production",
             "cancel_any"));
+    private static final Set<String> RELEASE_MANAGER = union(OBSERVER, Set.of("approve_development",
+            "approve_staging", "approve_production"));
     private static final Map<String, Set<String>> ROLES = Map.of("Observer", OBSERVER, "Developer", DEVELOPER,
-            "Developer_prod_access", PROD);
+            "Developer_prod_access", PROD, "Release_manager", RELEASE_MANAGER);
+    private static final Set<String> ANY_APPROVAL = Set.of("approve_development", "approve_staging",
+            "approve_production");
 
     /** What a refusal would look like if an edge hid a tool instead of refusing it through the one gate. */
     private static final String NOT_OFFERED = "not_offered";
 
     /** What each tool needs (any one of), given the environment. */
-    private static final Map<String, Function<String, Set<String>>> NEEDS = Map.of(
-            "deploy_service", env -> Set.of("deploy_" + env),
-            "rollback_deployment", env -> Set.of("rollback_" + env),
-            "get_logs", env -> Set.of("read_logs"),
-            "get_metrics", env -> Set.of("read_metrics"),
-            "get_operation", env -> Set.of("read_operations"),
-            "list_operations", env -> Set.of("read_operations"),
-            "cancel_operation", env -> Set.of("cancel_own", "cancel_any"),
-            "list_deployments", env -> Set.of("read_deployments"),
-            "list_changes", env -> Set.of("read_operations"),
-            "authenticate_user", env -> Set.of());
+    private static final Map<String, Function<String, Set<String>>> NEEDS = Map.ofEntries(
+            Map.entry("approve_operation", env -> ANY_APPROVAL),
+            Map.entry("reject_operation", env -> ANY_APPROVAL),
+            Map.entry("deploy_service", env -> Set.of("deploy_" + env)),
+            Map.entry("rollback_deployment", env -> Set.of("rollback_" + env)),
+            Map.entry("get_logs", env -> Set.of("read_logs")),
+            Map.entry("get_metrics", env -> Set.of("read_metrics")),
+            Map.entry("get_operation", env -> Set.of("read_operations")),
+            Map.entry("list_operations", env -> Set.of("read_operations")),
+            Map.entry("cancel_operation", env -> Set.of("cancel_own", "cancel_any")),
+            Map.entry("list_deployments", env -> Set.of("read_deployments")),
+            Map.entry("list_changes", env -> Set.of("read_operations")),
+            Map.entry("authenticate_user", env -> Set.of()));
 
     @Test
     void everyCatalogueToolHasAnExpectationAndAPermissionMapping() {
@@ -57,7 +63,7 @@ class PermissionMatrixTest {
         }
         for (String name : List.of("deploy_service", "rollback_deployment", "get_logs", "get_metrics",
                 "get_operation", "list_operations", "cancel_operation", "list_deployments", "list_changes",
-                "authenticate_user")) {
+                "authenticate_user", "approve_operation", "reject_operation")) {
             assertThat(ToolPermissions.covers(name)).as(name).isTrue();
         }
     }
@@ -82,7 +88,7 @@ class PermissionMatrixTest {
                     long before = TopicProbe.endOffsetSum(Topics.COMMANDS);
 
                     JsonNode response = SecuredApi.client().call(token, tool, Map.of("environment", env,
-                            "service", "matrix", "version", "1.0.0", "id", "no-such-operation"));
+                            "service", "matrix", "version", "1.0.0", "id", "no-such-operation", "reason", "matrix"));
 
                     String what = role.getKey() + " " + tool + " " + env;
                     if (allowed) {
@@ -136,7 +142,11 @@ class PermissionMatrixTest {
     }
 
     private static List<String> registeredTools() {
-        String token = SecuredApi.issuer().token("lister", "Developer_prod_access", "matrix");
+        TestIssuer issuer = SecuredApi.issuer();
+        Map<String, Object> claims = new java.util.LinkedHashMap<>(issuer.claims("lister", "Developer_prod_access",
+                "matrix"));
+        claims.put("permissions", List.copyOf(ANY_APPROVAL));
+        String token = issuer.sign(claims);
         JsonNode listed = dev.lightdevops.common.json.ContractJson.mapper().readTree(SecuredApi.client()
                 .post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").body());
         List<String> names = new ArrayList<>();

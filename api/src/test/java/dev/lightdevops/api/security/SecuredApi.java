@@ -45,7 +45,8 @@ final class SecuredApi {
         }
         issuer = new TestIssuer();
         api = ApiTestContexts.start(Stream.of(Arrays.stream(issuer.apiArguments()), Stream.of(
-                "--devops.limits.mutating-calls=1000", "--devops.limits.max-active-operations=1000"),
+                "--devops.limits.mutating-calls=1000", "--devops.limits.max-active-operations=1000",
+                "--devops.limits.fetch-calls=1000"),
                 RealPostgres.apiArguments().stream()).flatMap(arguments -> arguments).toArray(String[]::new));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();

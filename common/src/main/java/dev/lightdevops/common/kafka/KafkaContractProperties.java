@@ -19,9 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param minInsyncReplicas the topics' {@code min.insync.replicas}: how many replicas must hold a write before Kafka
  *     acknowledges it (the producers send with {@code acks=all}); 1 for a single local broker, 2 in production with
  *     replication 3, so that an acknowledged write survives the loss of any one broker (docs/operations.md)
- * @param commandsRetention how long commands (and dead letters) are kept
+ * @param commandsRetention how long commands (and dead letters, cancel requests and approval claims) are kept
  * @param auditRetention how long the audit trail is kept
  * @param tombstoneRetention how long a deleted operation's tombstone stays in the compacted topics
+ * @param confirmationsRetention how long answers to confirmation questions are kept (they matter for minutes)
  */
 @Validated
 @ConfigurationProperties("devops.kafka")
@@ -31,7 +32,8 @@ public record KafkaContractProperties(
         @DefaultValue("1") @Min(1) @Max(32) int minInsyncReplicas,
         @DefaultValue("7d") @NotNull Duration commandsRetention,
         @DefaultValue("365d") @NotNull Duration auditRetention,
-        @DefaultValue("1d") @NotNull Duration tombstoneRetention) {
+        @DefaultValue("1d") @NotNull Duration tombstoneRetention,
+        @DefaultValue("1h") @NotNull Duration confirmationsRetention) {
 
     /** More in-sync replicas than replicas would refuse every write: stop at start instead. */
     @AssertTrue(message = "min-insync-replicas must not exceed replication-factor")

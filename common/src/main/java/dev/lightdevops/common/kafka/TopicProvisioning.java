@@ -39,6 +39,11 @@ public class TopicProvisioning {
                         .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, tombstones).build(),
                 keyed(Topics.CONTROL, settings)
                         .config(TopicConfig.RETENTION_MS_CONFIG, commandsRetention).build(),
+                keyed(Topics.APPROVALS, settings)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, commandsRetention).build(),
+                keyed(Topics.CONFIRMATIONS, settings)
+                        .config(TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(settings.confirmationsRetention().toMillis())).build(),
                 keyed(Topics.AUDIT, settings)
                         .config(TopicConfig.RETENTION_MS_CONFIG,
                                 String.valueOf(settings.auditRetention().toMillis())).build());

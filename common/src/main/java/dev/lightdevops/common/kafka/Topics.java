@@ -14,6 +14,16 @@ public final class Topics {
     /** What is live per target, keyed by {@code service@environment}; compacted. */
     public static final String DEPLOYMENTS = "ops.deployments";
     /**
+     * Approval claims (approve, reject, expire, withdraw), keyed by operation id: the one order every api instance
+     * decides an operation's approval by, so that exactly one claim decides it. Read by the api only.
+     */
+    public static final String APPROVALS = "ops.approvals";
+    /**
+     * Answers to confirmation questions (MCP elicitation), keyed by question id, for the api instance that asked:
+     * the client's answer may reach any instance. Every api instance reads all of it; short retention.
+     */
+    public static final String CONFIRMATIONS = "ops.confirmations";
+    /**
      * What each deploy target itself reports is live (a Kubernetes Deployment's image and replicas), keyed by
      * {@code service@environment}; compacted. Written by workers, beside {@link #DEPLOYMENTS} and never instead of it.
      */

@@ -20,6 +20,11 @@ public enum OperationType {
         return wireName;
     }
 
+    /** Whether the operation changes something (a deploy or a rollback) rather than reads (a fetch). */
+    public boolean mutating() {
+        return this == DEPLOY || this == ROLLBACK;
+    }
+
     public static OperationType fromWireName(String name) {
         for (OperationType type : values()) {
             if (type.wireName.equals(name)) {

@@ -55,6 +55,10 @@ public record DeployRequest(String service, String version, Environment environm
             recorded.put("reason", reason);
         }
         recorded.put("dry_run", dryRun);
+        if (timeoutSeconds != null) {
+            // Kept so that a deploy that waited for approval gets its own deadline from the approval on.
+            recorded.put("timeout_seconds", timeoutSeconds);
+        }
         // Whether a failed health check rolls back by itself: on by default in production only.
         recorded.put("auto_rollback", autoRollback != null ? autoRollback : environment == Environment.PRODUCTION);
         return recorded;

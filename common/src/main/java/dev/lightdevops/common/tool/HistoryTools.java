@@ -32,7 +32,7 @@ final class HistoryTools {
                     "page_size", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 20),
                     "page_token", Map.of("type", "string")),
                     List.of()),
-            changePage(), ToolDefinition.Kind.READ, false);
+            changePage(), ToolDefinition.Kind.READ, false, ToolDefinition.Hints.read(false));
 
     private HistoryTools() {
     }

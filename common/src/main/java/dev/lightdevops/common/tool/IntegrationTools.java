@@ -17,8 +17,8 @@ final class IntegrationTools {
             "Roll back a deployment",
             "Rolls service@environment back to the version live before the current one, or to target_version if it "
                     + "was live before. Name the environment and the service, or the operation_id of the deploy to "
-                    + "undo. "
-                    + "Answers at once with an operation whose result is a placeholder; poll it with get_operation.",
+                    + "undo. Answers at once with an operation whose result is a placeholder (awaiting_approval "
+                    + "where the environment's policy asks for an approver); poll it with get_operation.",
             ToolCatalogue.objectSchema(properties(
                     "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
                     "environment", Map.of("type", "string", "enum", Environment.wireNames()),
@@ -30,7 +30,8 @@ final class IntegrationTools {
                     "idempotency_key", ToolCatalogue.string(DeployRequest.IDEMPOTENCY_KEY.pattern(),
                             DeployRequest.KEY_TEXT)),
                     List.of("environment", "reason")),
-            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true);
+            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true,
+            ToolDefinition.Hints.change(true, false, true));
 
     static final ToolDefinition LOGS = new ToolDefinition(ToolCatalogue.GET_LOGS, "Get logs",
             "Searches logs (Datadog, or the built-in simulated source) by service, level, free text and time range. "
@@ -47,7 +48,7 @@ final class IntegrationTools {
                     "limit", Map.of("type", "integer", "minimum", 1, "maximum", LogQuery.MAX_LIMIT,
                             "default", LogQuery.DEFAULT_LIMIT)),
                     List.of()),
-            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true);
+            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true, ToolDefinition.Hints.read(true));
 
     static final ToolDefinition METRICS = new ToolDefinition(ToolCatalogue.GET_METRICS, "Get metrics",
             "Queries metric timeseries (Datadog, or the built-in simulated source) over a time range and step: "
@@ -63,7 +64,7 @@ final class IntegrationTools {
                     "until", withDefault(TIME, "now"),
                     "step_seconds", Map.of("type", "integer", "minimum", 1, "maximum", 86_400, "default", 60)),
                     List.of()),
-            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true);
+            OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.READ, true, ToolDefinition.Hints.read(true));
 
     static final ToolDefinition DEPLOYMENTS = new ToolDefinition(ToolCatalogue.LIST_DEPLOYMENTS, "List deployments",
             "Lists what is live per service@environment, with each target's recent deploy and rollback history, "
@@ -74,7 +75,7 @@ final class IntegrationTools {
                     "environment", Map.of("type", "string", "enum", Environment.wireNames())),
                     List.of()),
             Map.of("type", "object", "properties", Map.of("deployments", Map.of("type", "array"))),
-            ToolDefinition.Kind.READ, false);
+            ToolDefinition.Kind.READ, false, ToolDefinition.Hints.read(false));
 
     private IntegrationTools() {
     }

@@ -19,10 +19,14 @@ public final class ToolCatalogue {
     public static final String AUTHENTICATE_USER = "authenticate_user";
     public static final String LIST_CHANGES = "list_changes";
 
+    public static final String APPROVE_OPERATION = "approve_operation";
+    public static final String REJECT_OPERATION = "reject_operation";
+
     private static final List<ToolDefinition> TOOLS = List.of(
             new ToolDefinition(DEPLOY_SERVICE, "Deploy a service",
-                    "Deploys a version of a service to an environment. Answers at once with an operation "
-                            + "(status queued) whose result is a placeholder; poll it with get_operation.",
+                    "Deploys a version of a service to an environment. Answers at once with an operation whose "
+                            + "result is a placeholder: status queued, or awaiting_approval where the environment's "
+                            + "policy asks for an approver (production by default); poll it with get_operation.",
                     objectSchema(Map.of(
                             "service", string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
                             "version", string(DeployRequest.VERSION.pattern(), DeployRequest.VERSION_TEXT),
@@ -37,37 +41,13 @@ public final class ToolCatalogue {
                             "auto_rollback", Map.of("type", "boolean", "description",
                                     "roll back by itself when the health check fails; default true in production")),
                             List.of("service", "version", "environment")),
-                    OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true),
-            new ToolDefinition(GET_OPERATION, "Get an operation",
-                    "Returns the current snapshot of an operation by id: status, progress, and result or error. "
-                            + "With wait_seconds it waits (at most 60 s) until the status changes.",
-                    objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id"),
-                                    "wait_seconds", Map.of("type", "number", "minimum", 0, "maximum", 60,
-                                            "description", "long-poll: wait up to this long for a status change")),
-                            List.of("id")),
-                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.READ, false),
-            new ToolDefinition(LIST_OPERATIONS, "List operations",
-                    "Lists the operations of your tenant, newest first, filtered by status, type, service, "
-                            + "environment or requester; pass next_page_token back as page_token for more.",
-                    objectSchema(Map.of(
-                                    "status", Map.of("type", "string", "enum",
-                                            dev.lightdevops.common.operation.OperationStatus.wireNames()),
-                                    "type", Map.of("type", "string", "enum",
-                                            List.of("deploy", "rollback", "fetch_logs", "fetch_metrics")),
-                                    "service", Map.of("type", "string"),
-                                    "environment", Map.of("type", "string"),
-                                    "requested_by", Map.of("type", "string"),
-                                    "page_size", Map.of("type", "integer", "minimum", 1, "maximum", 100,
-                                            "default", 20),
-                                    "page_token", Map.of("type", "string")),
-                            List.of()),
-                    OutputSchemas.OPERATION_PAGE, ToolDefinition.Kind.READ, false),
-            new ToolDefinition(CANCEL_OPERATION, "Cancel an operation",
-                    "Cancels an operation: a queued one ends cancelled at once; a running one is interrupted by "
-                            + "its worker and ends cancelled. An operation that already ended is left as it is.",
-                    objectSchema(Map.of("id", Map.of("type", "string", "description", "the operation id")),
-                            List.of("id")),
-                    OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false),
+                    OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true,
+                    ToolDefinition.Hints.change(true, false, true)),
+            OperationTools.GET,
+            OperationTools.LIST,
+            OperationTools.CANCEL,
+            OperationTools.APPROVE,
+            OperationTools.REJECT,
             IntegrationTools.ROLLBACK,
             IntegrationTools.LOGS,
             IntegrationTools.METRICS,
@@ -79,7 +59,7 @@ public final class ToolCatalogue {
                             + "that token the same way and describes it instead.",
                     objectSchema(Map.of("token", Map.of("type", "string", "description",
                             "optional: a JWT to validate and describe instead of the caller's own")), List.of()),
-                    OutputSchemas.IDENTITY, ToolDefinition.Kind.READ, false));
+                    OutputSchemas.IDENTITY, ToolDefinition.Kind.READ, false, ToolDefinition.Hints.read(false)));
 
     private ToolCatalogue() {
     }

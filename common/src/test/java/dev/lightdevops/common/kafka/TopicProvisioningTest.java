@@ -20,7 +20,8 @@ class TopicProvisioningTest {
                     assertThat(context).hasSingleBean(org.springframework.kafka.core.KafkaAdmin.NewTopics.class);
                     var topics = TopicProvisioning.topics(context.getBean(KafkaContractProperties.class));
                     assertThat(topics).extracting(NewTopic::name).contains(Topics.COMMANDS, Topics.STATUS,
-                            Topics.CONTROL, Topics.AUDIT, Topics.DEPLOYMENTS, Topics.COMMANDS_DLT);
+                            Topics.CONTROL, Topics.AUDIT, Topics.DEPLOYMENTS, Topics.COMMANDS_DLT, Topics.APPROVALS,
+                            Topics.CONFIRMATIONS);
                     assertThat(topics).allSatisfy(topic -> {
                         assertThat(topic.replicationFactor()).as(topic.name()).isEqualTo((short) 3);
                         assertThat(topic.configs()).as(topic.name())

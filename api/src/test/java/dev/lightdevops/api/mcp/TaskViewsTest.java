@@ -1,0 +1,49 @@
+package dev.lightdevops.api.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lightdevops.common.operation.Approval;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationError;
+import dev.lightdevops.common.operation.OperationIds;
+import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How operations held for approval look as MCP tasks in both eras. */
+class TaskViewsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Operation AWAITING = Operation.awaitingApproval(OperationIds.next(), OperationType.DEPLOY,
+            new Target("checkout", "production"), Map.of("version", "1.0.0"), Map.of("placeholder", true), "alice",
+            "acme", null, NOW, Approval.pending(1, "approve_production", NOW.plusSeconds(3600)), null);
+
+    @Test
+    void anOperationAwaitingApprovalIsAWorkingTaskWhoseStatusMessageSaysWhoMayApproveUntilWhen() {
+        Map<String, Object> legacy = TaskViews.legacyTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
+        Map<String, Object> modern = TaskViews.modernTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
+
+        assertThat(legacy.get("status")).isEqualTo("working");
+        assertThat(modern.get("status")).isEqualTo("working");
+        assertThat(legacy.get("statusMessage")).isEqualTo(modern.get("statusMessage"));
+        assertThat((String) legacy.get("statusMessage")).contains("awaiting approval", "not alice",
+                "approve_production", "2026-12-01T10:00:00Z", "0 of 1");
+    }
+
+    @Test
+    void rejectedAndExpiredOperationsAreFailedLegacyTasksAndCompletedModernTasksWithAnErrorResult() {
+        Operation rejected = AWAITING.ended(OperationStatus.REJECTED, new OperationError("rejected",
+                "rejected by bob: freeze", false), NOW.plusSeconds(60));
+
+        assertThat(TaskViews.legacyTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1)).get("status"))
+                .isEqualTo("failed");
+        Map<String, Object> modern = TaskViews.detailedTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1));
+        assertThat(modern.get("status")).isEqualTo("completed");
+        assertThat(((Map<?, ?>) modern.get("result")).get("isError")).isEqualTo(true);
+        assertThat(TaskViews.legacyStatus(OperationStatus.EXPIRED)).isEqualTo("failed");
+    }
+}
