@@ -239,7 +239,7 @@ class DashboardBrowserTest {
     }
 
     private static String pageStatus() {
-        return browser.evaluate("document.body.dataset.status ?? ''").asString("");
+        return browser.evaluate("document.body?.dataset.status ?? ''").asString("");
     }
 
     private static long screenshot(String name) throws Exception {

@@ -94,7 +94,10 @@ class LocalStackConsoleIT {
     private record Console(Process process, List<String> lines, long startedAt, long[] readyAt) {
 
         static Console start(Path data) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("run-local.sh").toString(),
+            // As a terminal starts it: SIGINT at its default even when this build was started in the background of
+            // a non-interactive shell (which ignores SIGINT for its children, and the JVM then keeps it ignored).
+            ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash",
+                    ROOT.resolve("run-local.sh").toString(),
                     "--server.port=0", "--devops.standalone.data-directory=" + data).directory(ROOT.toFile())
                     .redirectErrorStream(true);
             builder.environment().putAll(Map.of("SKIP_BUILD", "1"));
