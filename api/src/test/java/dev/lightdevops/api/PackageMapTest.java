@@ -1,27 +1,11 @@
 package dev.lightdevops.api;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.lightdevops.common.testing.PackageMap;
-import org.junit.jupiter.api.Test;
+import dev.lightdevops.common.testing.PackageMapContract;
 
-/** The api module keeps the package map of docs/architecture.md ("Packages"): see {@link PackageMap}. */
-class PackageMapTest {
+/** The api module keeps the package map of docs/architecture.md ("Packages"). */
+class PackageMapTest extends PackageMapContract {
 
-    private static final PackageMap MAP = PackageMap.of("api");
-    private static final JavaClasses CLASSES = MAP.importMainClasses();
-
-    @Test
-    void eachPackageUsesOnlyThePackagesItsRowAllows() {
-        MAP.eachPackageUsesOnlyWhatItsRowAllows().check(CLASSES);
-    }
-
-    @Test
-    void packagesFormNoCycleBeyondTheKnownExceptions() {
-        MAP.packagesFormNoCycle().check(CLASSES);
-    }
-
-    @Test
-    void usesNoOtherModuleButCommon() {
-        MAP.moduleUsesNoOtherModuleButCommon().check(CLASSES);
+    PackageMapTest() {
+        super("api");
     }
 }
