@@ -54,7 +54,7 @@ public final class FootprintBench implements Suite {
                     context.settings().workerJvmOptions());
             Stack.App runningApi = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
             Thread.sleep(15_000);
-            report.figure("api RSS at idle", Goal.atMost(512, "MB"), List.of(runningApi.process().rssMegabytes()),
+            report.figure("api RSS at idle", Goal.atMost(256, "MB"), List.of(runningApi.process().rssMegabytes()),
                     "MB", null);
             report.figure("worker RSS at idle", Goal.none(), List.of(runningWorker.process().rssMegabytes()), "MB",
                     null);
