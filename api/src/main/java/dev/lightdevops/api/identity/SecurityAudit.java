@@ -1,6 +1,5 @@
 package dev.lightdevops.api.identity;
 
-import dev.lightdevops.api.operations.AuditTrail;
 import dev.lightdevops.common.audit.AuditEvent;
 import java.time.Clock;
 import java.util.Map;

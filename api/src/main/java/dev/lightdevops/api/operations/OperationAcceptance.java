@@ -3,6 +3,7 @@ package dev.lightdevops.api.operations;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.observability.TraceIds;
@@ -89,15 +90,17 @@ public class OperationAcceptance {
 
     private void authorize(OperationRequest request, Caller caller, String client) {
         if (!caller.may(request.permission())) {
-            audit.refused(request, caller, client, "permission_denied", "missing " + request.permission());
+            audit.record(OperationAudit.refused(clock.instant(), request, caller, client, "permission_denied",
+                    "missing " + request.permission()));
             throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
         }
         for (AcceptanceGuard guard : guards) {
             try {
                 guard.check(request, caller);
             } catch (RuntimeException refusal) {
-                audit.refused(request, caller, client, "refused_by_" + guard.getClass().getSimpleName(),
-                        refusal.getMessage());
+                audit.record(OperationAudit.refused(clock.instant(), request, caller, client,
+                        "refused_by_" + guard.getClass().getSimpleName(),
+                        refusal.getMessage()));
                 throw refusal;
             }
         }
@@ -121,7 +124,8 @@ public class OperationAcceptance {
             Instant created = existing.get().createdAt();
             boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
             if (withinWindow && !existing.get().withdrawsAcceptance()) {
-                audit.accepted(request, existing.get(), caller, client, "idempotent_replay");
+                audit.record(OperationAudit.accepted(clock.instant(), request, existing.get(), caller, client,
+                        "idempotent_replay"));
                 return existing.get();
             }
         }
@@ -139,7 +143,8 @@ public class OperationAcceptance {
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
         Operation accepted = publisher.publish(queued, request.commandKey());
         view.apply(accepted);
-        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
+                accepted.status().wireName()));
         return accepted;
     }
 
@@ -156,7 +161,8 @@ public class OperationAcceptance {
         } catch (CommandNotDurableException notConfirmed) {
             accepted = approvalSteps.settleUnconfirmed(awaiting, notConfirmed);
         }
-        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
+                accepted.status().wireName()));
         return accepted;
     }
 

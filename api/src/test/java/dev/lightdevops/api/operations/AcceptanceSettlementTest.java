@@ -9,6 +9,7 @@ import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
