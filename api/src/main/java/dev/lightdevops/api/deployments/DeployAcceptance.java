@@ -28,7 +28,7 @@ public class DeployAcceptance {
         DeployRequest request = DeployRequest.from(arguments);
         String environment = request.environment().wireName();
         return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
-                request.target(), request.target().key(), "deploy_" + environment, request.asRecorded(),
+                request.target(), request.target().key(), request.asRecorded(),
                 "Deploy of " + request.service() + " " + request.version() + " to " + environment,
                 request.idempotencyKey(),
                 request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds())), caller);

@@ -2,7 +2,6 @@ package dev.lightdevops.api.deployments;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.operations.OperationAcceptance;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationRequest;
@@ -19,8 +18,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rollback_deployment}: validated here, accepted through the operations pipeline with permission
- * {@code rollback_<environment>}, executed by a worker against what {@code ops.deployments} says was live. A rollback
+ * {@code rollback_deployment} (permission {@code rollback_<environment>}, checked by the registry's gate): validated
+ * here, accepted through the operations pipeline, executed by a worker against what {@code ops.deployments} says was live. A rollback
  * named by the deploy operation it undoes takes that operation's service and environment.
  */
 @Component
@@ -67,7 +66,7 @@ class RollbackDeploymentTool implements ToolHandler {
         dev.lightdevops.common.operation.Target target =
                 new dev.lightdevops.common.operation.Target(request.service(), environment);
         return acceptance.accept(new OperationRequest(ToolCatalogue.ROLLBACK_DEPLOYMENT, OperationType.ROLLBACK,
-                target, target.key(), Permissions.rollback(request.environment()), request.asRecorded(),
+                target, target.key(), request.asRecorded(),
                 "Rollback of " + request.service() + " in " + environment
                         + (request.targetVersion() == null ? "" : " to " + request.targetVersion()),
                 request.idempotencyKey(), null), caller);

@@ -5,7 +5,6 @@ import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Approval;
@@ -22,12 +21,14 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * The one acceptance pipeline of every mutating or slow tool: authorize, run the {@link AcceptanceGuard}s, resolve the
- * idempotency key, set the deadline, publish durably, audit. Usage from a tool:
+ * The one acceptance pipeline of every mutating or slow tool: run the {@link AcceptanceGuard}s, resolve the
+ * idempotency key, set the deadline, publish durably, audit. The caller was authorized before its tool ran, at the
+ * one authorization point every tool call passes ({@link dev.lightdevops.api.identity.ToolCallGate}). Usage from a
+ * tool:
  *
  * <pre>{@code
  * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
- *         "deploy_staging", recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
+ *         recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
  * return ToolResult.accepted(acceptance.accept(request, caller), pollInterval);
  * }</pre>
  *
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * {@code awaiting_approval}: only its snapshot is written, and its command is published by the approval that decides
  * it ({@code ApprovalDecisions}), never before.
  *
- * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; it
+ * <p>Guarantees: a refused request (a guard's refusal) publishes nothing and is audited; it
  * returns only after Kafka acknowledged the queued snapshot and the command (else it throws
  * {@link CommandNotDurableException}: not accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
  * request with an idempotency key that the same principal used within the idempotency window returns the original
@@ -80,7 +81,7 @@ public class OperationAcceptance {
     public Operation accept(OperationRequest request, Caller caller) {
         String client = AuditTrail.currentClientAddress();
         Duration deadline = deadlineOf(request);
-        authorize(request, caller, client);
+        checkGuards(request, caller, client);
         if (request.idempotencyKey() == null) {
             return publishNew(OperationIds.next(), request, deadline, caller, client);
         }
@@ -88,12 +89,7 @@ public class OperationAcceptance {
         return acceptIdempotent(request, deadline, caller, client);
     }
 
-    private void authorize(OperationRequest request, Caller caller, String client) {
-        if (!caller.may(request.permission())) {
-            audit.record(OperationAudit.refused(clock.instant(), request, caller, client, "permission_denied",
-                    "missing " + request.permission()));
-            throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
-        }
+    private void checkGuards(OperationRequest request, Caller caller, String client) {
         for (AcceptanceGuard guard : guards) {
             try {
                 guard.check(request, caller);

@@ -121,7 +121,7 @@ class AcceptanceSettlementTest {
                 api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
                 api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
         OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
-                new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
+                new Target("retried", "staging"), "retried@staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
         Caller alice = new Caller("alice", "local", java.util.Set.of("Developer"),
                 java.util.Set.of("deploy_staging", "read_operations"), false);
@@ -194,7 +194,7 @@ class AcceptanceSettlementTest {
 
     private static OperationRequest productionDeploy(String service) {
         return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
-                service + "@production", "deploy_production", Map.of("version", "1"),
+                service + "@production", Map.of("version", "1"),
                 "Deploy of " + service + " 1 to production", null, null);
     }
 
@@ -263,7 +263,7 @@ class AcceptanceSettlementTest {
 
     private static OperationRequest request(String service) {
         return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
-                service + "@staging", "deploy_staging", Map.of("version", "1"), "Deploy of " + service
+                service + "@staging", Map.of("version", "1"), "Deploy of " + service
                         + " 1 to staging", "key-" + OperationIds.next(), null);
     }
 
