@@ -2,8 +2,8 @@ package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Redaction;
 import dev.lightdevops.common.audit.AuditEvent;
+import dev.lightdevops.common.observability.Redaction;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Instant;
 import java.util.Map;
