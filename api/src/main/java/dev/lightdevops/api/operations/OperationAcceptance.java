@@ -15,14 +15,13 @@ import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * The one acceptance pipeline of every mutating or slow tool: authorize, run the {@link AcceptanceGuard}s, resolve the
- * idempotency key, set the deadline, publish durably, audit. Usage from a tool:
+ * The one acceptance pipeline of every mutating or slow tool: authorize, resolve the idempotency key, set the
+ * deadline, publish durably, audit. Usage from a tool:
  *
  * <pre>{@code
  * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
@@ -34,9 +33,9 @@ import org.springframework.stereotype.Service;
  * {@code awaiting_approval}: only its snapshot is written, and its command is published by the approval that decides
  * it ({@code ApprovalDecisions}), never before.
  *
- * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; it
- * returns only after Kafka acknowledged the queued snapshot and the command (else it throws
- * {@link CommandNotDurableException}: not accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
+ * <p>Guarantees: a refused request (missing permission) publishes nothing and is audited; it returns only after
+ * Kafka acknowledged the queued snapshot and the command (else it throws {@link CommandNotDurableException}: not
+ * accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
  * request with an idempotency key that the same principal used within the idempotency window returns the original
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
@@ -53,7 +52,6 @@ public class OperationAcceptance {
     private final OperationView view;
     private final ConsumedPositions statusPositions;
     private final AuditTrail audit;
-    private final List<AcceptanceGuard> guards;
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
@@ -61,7 +59,7 @@ public class OperationAcceptance {
     private final ApprovalDecisions approvalSteps;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
-            AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
+            AuditTrail audit, ApiProperties api, OperationsProperties settings,
             Clock clock, ApprovalPolicy approvals, @Lazy ApprovalDecisions approvalSteps) {
         this.approvals = approvals;
         this.approvalSteps = approvalSteps;
@@ -69,7 +67,6 @@ public class OperationAcceptance {
         this.view = view;
         this.statusPositions = statusPositions;
         this.audit = audit;
-        this.guards = guards;
         this.api = api;
         this.settings = settings;
         this.clock = clock;
@@ -91,15 +88,6 @@ public class OperationAcceptance {
         if (!caller.may(request.permission())) {
             audit.refused(request, caller, client, "permission_denied", "missing " + request.permission());
             throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
-        }
-        for (AcceptanceGuard guard : guards) {
-            try {
-                guard.check(request, caller);
-            } catch (RuntimeException refusal) {
-                audit.refused(request, caller, client, "refused_by_" + guard.getClass().getSimpleName(),
-                        refusal.getMessage());
-                throw refusal;
-            }
         }
     }
 

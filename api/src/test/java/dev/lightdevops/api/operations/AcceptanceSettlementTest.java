@@ -116,7 +116,7 @@ class AcceptanceSettlementTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
-                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
+                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
                 api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
                 api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
         OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
@@ -186,7 +186,7 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance gatedAcceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
                 api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
                 api.getBean(ApprovalDecisions.class));
     }
@@ -255,7 +255,7 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance acceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
                 api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
                 api.getBean(ApprovalDecisions.class));
     }
