@@ -160,7 +160,7 @@ class OperationEngineApiTest {
     }
 
     /**
-     * Hole 2 of issue 14: a cancel that lands after the worker's terminal snapshot, with this instance's view behind
+     * A cancel that lands after the worker's terminal snapshot, with this instance's view behind
      * (paused through the listener container, the view's own seam). The answer and the view keep the first terminal
      * snapshot in topic order, as a view rebuilt from the topic would; before the fix the view applied its own
      * "cancelled" at once and kept it, while the topic said "succeeded" first.

@@ -37,9 +37,9 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Issue 14, hole 1: an acceptance whose sends Kafka did not confirm (the records may be written) is settled through the
- * operation's partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting
- * approval (issue 15) through its approval, so it is never told that about one someone approved. The lost
+ * An acceptance whose sends Kafka did not confirm (the records may be written) is settled through the operation's
+ * partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting approval
+ * through its approval, so it is never told that about one someone approved. The lost
  * acknowledgement is forced through the producer seam: the command is written, its future fails.
  */
 class AcceptanceSettlementTest {

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark 6, the history store (issue 19): a real PostgreSQL (zonky's embedded server, its own process) behind an
+ * Benchmark 6, the history store: a real PostgreSQL (zonky's embedded server, its own process) behind an
  * api process. (1) Ingest: operations written to Kafka as api and workers write them (3 snapshots and 2 audit lines
  * each, a deployment record per deploy) at {@code BENCH_HISTORY_RATE} operations/s for {@code BENCH_HISTORY_SECONDS};
  * the store's lag ({@code records_behind} on {@code /actuator/history}) is sampled every second. (2) The store is

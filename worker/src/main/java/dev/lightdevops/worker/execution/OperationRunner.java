@@ -186,7 +186,7 @@ public class OperationRunner {
      * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A fresh start (no worker
      * started the operation yet) stands only if it came first in the operation's partition: the api withdraws an
      * acceptance Kafka did not confirm by writing {@code not_accepted} there, and whichever of the two comes first
-     * wins in every view (issue 14, hole 1). So a fresh start is not applied to this worker's view before its reader
+     * wins in every view. So a fresh start is not applied to this worker's view before its reader
      * has read the partition past it; if an end came first, nothing runs (the sweeper republishes that end over this
      * late start, which the view reports as stale).
      */

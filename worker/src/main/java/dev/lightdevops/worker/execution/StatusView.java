@@ -101,7 +101,7 @@ class StatusView implements SmartLifecycle {
                         current.deadline, current.partition, current.offset, current.terminalHash, differs);
             }
             if (snapshot.withdrawsAcceptance() && current != null && current.started()) {
-                return current; // a withdrawal after a worker's start never counts (issue 14, hole 1)
+                return current; // a withdrawal after a worker's start never counts (the api's settlement rule)
             }
             if (snapshot.isTerminal()) {
                 return read; // the first terminal in topic order is the truth, whatever this worker applied itself

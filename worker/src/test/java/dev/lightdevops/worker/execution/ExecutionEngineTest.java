@@ -173,7 +173,7 @@ class ExecutionEngineTest {
 
     @Test
     void aStartThatLandsAfterTheApisWithdrawalNeverRuns() {
-        // Issue 14, hole 1: the api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
+        // The api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
         // worker's decision to run (forced through the publisher: written just before the worker's start record).
         Operation withdrawn = queued("withdrawn", Map.of("version", "1"));
         Operation withdrawal = withdrawn.ended(OperationStatus.FAILED,

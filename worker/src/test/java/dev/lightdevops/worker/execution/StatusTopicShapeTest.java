@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Holes 2 and 3 of issue 14 against a real broker and a running worker. A view rebuilt from the compacted
+ * The shape compaction leaves of {@code ops.status}, against a real broker and a running worker. A view rebuilt from the compacted
  * {@code ops.status} sees only the last record per operation ({@link #rebuiltView()} keeps exactly that, which is
  * what compaction leaves), so that last record must be the state every live view shows: the first terminal
  * snapshot. And no operation stays queued past its deadline because nobody ran it. Each test fails without the
