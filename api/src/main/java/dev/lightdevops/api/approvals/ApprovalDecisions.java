@@ -11,7 +11,7 @@ import dev.lightdevops.api.operations.CommandPublisher;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
-import dev.lightdevops.api.operations.Placeholders;
+import dev.lightdevops.api.operations.PlaceholderResults;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.json.ContractJson;
@@ -176,8 +176,8 @@ public class ApprovalDecisions {
         ApprovalClaim claim = verdict.claim();
         Operation outcome = claim.action() == Action.APPROVE
                 ? publisher.publish(operation.approved(decided,
-                        Placeholders.forOperation(operation.id(), summaryOf(operation)), runDeadline(operation, now),
-                        now), operation.target().key())
+                        PlaceholderResults.forOperation(operation.id(), summaryOf(operation)),
+                        runDeadline(operation, now), now), operation.target().key())
                 : written(terminal(operation, claim, decided, now));
         view.apply(outcome);
         String action = switch (claim.action()) {

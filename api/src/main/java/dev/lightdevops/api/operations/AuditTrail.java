@@ -41,13 +41,13 @@ public class AuditTrail {
         return null;
     }
 
-    void accepted(OperationRequest request, Operation operation, Caller caller, String client, String outcome) {
+    void accepted(ProposedOperation request, Operation operation, Caller caller, String client, String outcome) {
         record(new AuditEvent(clock.instant(), "accepted", caller.principal(), caller.tenant(), client, request.tool(),
                 operation.id(), request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()),
                 outcome, null));
     }
 
-    void refused(OperationRequest request, Caller caller, String client, String reason, String detail) {
+    void refused(ProposedOperation request, Caller caller, String client, String reason, String detail) {
         record(new AuditEvent(clock.instant(), "refused", caller.principal(), caller.tenant(), client, request.tool(),
                 null, request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()), reason,
                 detail));

@@ -3,7 +3,7 @@ package dev.lightdevops.api.operations;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.time.Duration;
 import java.util.Map;
@@ -23,9 +23,9 @@ public class DeployAcceptance {
     }
 
     public Operation accept(Map<String, Object> arguments, Caller caller) {
-        DeployRequest request = DeployRequest.from(arguments);
+        DeployArguments request = DeployArguments.from(arguments);
         String environment = request.environment().wireName();
-        return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
+        return acceptance.accept(new ProposedOperation(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
                 request.target(), request.target().key(), "deploy_" + environment, request.asRecorded(),
                 "Deploy of " + request.service() + " " + request.version() + " to " + environment,
                 request.idempotencyKey(),

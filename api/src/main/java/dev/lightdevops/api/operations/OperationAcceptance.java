@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * deadline, publish durably, audit. Usage from a tool:
  *
  * <pre>{@code
- * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
+ * ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY, target, target.key(),
  *         "deploy_staging", recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
  * return ToolResult.accepted(acceptance.accept(request, caller), pollInterval);
  * }</pre>
@@ -73,7 +73,7 @@ public class OperationAcceptance {
     }
 
     /** Accepts the request for the caller; refusals are thrown before anything is published. */
-    public Operation accept(OperationRequest request, Caller caller) {
+    public Operation accept(ProposedOperation request, Caller caller) {
         String client = AuditTrail.currentClientAddress();
         Duration deadline = deadlineOf(request);
         authorize(request, caller, client);
@@ -84,14 +84,14 @@ public class OperationAcceptance {
         return acceptIdempotent(request, deadline, caller, client);
     }
 
-    private void authorize(OperationRequest request, Caller caller, String client) {
+    private void authorize(ProposedOperation request, Caller caller, String client) {
         if (!caller.may(request.permission())) {
             audit.refused(request, caller, client, "permission_denied", "missing " + request.permission());
             throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
         }
     }
 
-    private Operation acceptIdempotent(OperationRequest request, Duration deadline, Caller caller, String client) {
+    private Operation acceptIdempotent(ProposedOperation request, Duration deadline, Caller caller, String client) {
         Instant now = clock.instant();
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
@@ -115,7 +115,7 @@ public class OperationAcceptance {
         }
     }
 
-    private Operation publishNew(String id, OperationRequest request, Duration deadline, Caller caller,
+    private Operation publishNew(String id, ProposedOperation request, Duration deadline, Caller caller,
             String client) {
         Instant now = clock.instant();
         Optional<Approval> approval = approvals.gate(request.type(), request.target(), now);
@@ -123,7 +123,7 @@ public class OperationAcceptance {
             return publishAwaitingApproval(id, request, approval.get(), caller, client, now);
         }
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
-                Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
+                PlaceholderResults.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
         Operation accepted = publisher.publish(queued, request.commandKey());
         view.apply(accepted);
@@ -132,11 +132,11 @@ public class OperationAcceptance {
     }
 
     /** Held back for approval: only the snapshot is written; its command waits for the approval that decides. */
-    private Operation publishAwaitingApproval(String id, OperationRequest request, Approval approval, Caller caller,
+    private Operation publishAwaitingApproval(String id, ProposedOperation request, Approval approval, Caller caller,
             String client, Instant now) {
         Operation awaiting = Operation.awaitingApproval(id, request.type(), request.target(), request.arguments(),
-                Placeholders.awaitingApproval(id, request.summary(), approval), caller.principal(), caller.tenant(),
-                request.idempotencyKey(), now, approval, TraceIds.current());
+                PlaceholderResults.awaitingApproval(id, request.summary(), approval), caller.principal(),
+                caller.tenant(), request.idempotencyKey(), now, approval, TraceIds.current());
         Operation accepted = awaiting;
         try {
             publisher.publishSnapshot(awaiting);
@@ -148,7 +148,7 @@ public class OperationAcceptance {
         return accepted;
     }
 
-    private Duration deadlineOf(OperationRequest request) {
+    private Duration deadlineOf(ProposedOperation request) {
         Duration byType = request.type() == OperationType.DEPLOY || request.type() == OperationType.ROLLBACK
                 ? api.deployDeadline() : settings.fetchDeadline();
         if (request.timeout() == null) {

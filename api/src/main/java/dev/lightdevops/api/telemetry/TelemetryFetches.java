@@ -2,7 +2,7 @@ package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.operations.OperationAcceptance;
-import dev.lightdevops.api.operations.OperationRequest;
+import dev.lightdevops.api.operations.ProposedOperation;
 import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.tools.ToolResult;
@@ -48,7 +48,7 @@ class TelemetryFetches {
         if (cached.isPresent()) {
             return fromCache(cached.get());
         }
-        return ToolResult.accepted(acceptance.accept(new OperationRequest(tool, type, null, queryKey, permission,
+        return ToolResult.accepted(acceptance.accept(new ProposedOperation(tool, type, null, queryKey, permission,
                 recorded, summary, null, null), caller), api.pollInterval());
     }
 

@@ -119,7 +119,7 @@ class AcceptanceSettlementTest {
                 api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
                 api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
                 api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
-        OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
+        ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY,
                 new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
         Caller alice = new Caller("alice", "local", java.util.Set.of("Developer"),
@@ -142,7 +142,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void anAwaitingApprovalSnapshotKafkaDidNotConfirmIsWithdrawnAndCanNeverBeApproved() {
-        OperationRequest request = productionDeploy("unconfirmed-approval");
+        ProposedOperation request = productionDeploy("unconfirmed-approval");
         kafka.loseAwaitingSnapshots = true;
         try {
             assertThatThrownBy(() -> gatedAcceptance().accept(request, PRODUCTION_DEPLOYER))
@@ -162,7 +162,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void anUnconfirmedAwaitingSnapshotSomeoneApprovedMeanwhileWasAcceptedAfterAll() {
-        OperationRequest request = productionDeploy("approved-meanwhile");
+        ProposedOperation request = productionDeploy("approved-meanwhile");
         kafka.onAwaitingWritten = awaiting -> api.getBean(ApprovalDecisions.class).approve(awaiting.id(),
                 "saw it land", RELEASE_MANAGER, "approve_operation");
         kafka.loseAwaitingSnapshots = true;
@@ -191,8 +191,8 @@ class AcceptanceSettlementTest {
                 api.getBean(ApprovalDecisions.class));
     }
 
-    private static OperationRequest productionDeploy(String service) {
-        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
+    private static ProposedOperation productionDeploy(String service) {
+        return new ProposedOperation("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
                 service + "@production", "deploy_production", Map.of("version", "1"),
                 "Deploy of " + service + " 1 to production", null, null);
     }
@@ -200,7 +200,7 @@ class AcceptanceSettlementTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyWhileTheOutcomeIsUnknownIsNotToldAccepted() {
         OperationAcceptance acceptance = acceptance();
-        OperationRequest request = request("unsettled");
+        ProposedOperation request = request("unsettled");
         kafka.onCommandWritten = command -> { };
         kafka.refuseWithdrawals = true;
         String unknownId;
@@ -230,7 +230,7 @@ class AcceptanceSettlementTest {
     @Test
     void aRetryWhileTheOutcomeIsUnknownPublishesNothingAnewThoughTheViewNeverSawTheOperation() {
         OperationAcceptance acceptance = acceptance();
-        OperationRequest request = request("unseen");
+        ProposedOperation request = request("unseen");
         kafka.onCommandWritten = command -> { };
         kafka.refuseWithdrawals = true;
         kafka.loseQueuedSnapshots = true;
@@ -260,8 +260,8 @@ class AcceptanceSettlementTest {
                 api.getBean(ApprovalDecisions.class));
     }
 
-    private static OperationRequest request(String service) {
-        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
+    private static ProposedOperation request(String service) {
+        return new ProposedOperation("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
                 service + "@staging", "deploy_staging", Map.of("version", "1"), "Deploy of " + service
                         + " 1 to staging", "key-" + OperationIds.next(), null);
     }

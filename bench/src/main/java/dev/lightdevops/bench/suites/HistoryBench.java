@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.load.Latency;
@@ -42,7 +42,7 @@ public final class HistoryBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         int rate = intEnv("BENCH_HISTORY_RATE", 2000);
         int seconds = intEnv("BENCH_HISTORY_SECONDS", (context.settings().duration().getSeconds() < 30) ? 20 : 60);

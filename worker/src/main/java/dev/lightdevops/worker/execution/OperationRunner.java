@@ -80,7 +80,7 @@ public class OperationRunner {
         if (!view.awaitCaughtUp(queued.id(), settings.catchUpTimeout())) {
             log.warn("status view did not catch up in {}; deciding on what it has", settings.catchUpTimeout());
         }
-        Optional<StatusView.Known> known = view.find(queued.id());
+        Optional<StatusView.OperationState> known = view.find(queued.id());
         if (known.isPresent() && known.get().status().isTerminal()) {
             log.info("skipping command for operation {}: already {}", queued.id(), known.get().status().wireName());
             return;
@@ -201,7 +201,7 @@ public class OperationRunner {
                 log.warn("status view did not read this worker's start of {} in {}; running on what it has",
                         snapshot.id(), settings.catchUpTimeout());
             }
-            Optional<StatusView.Known> now = view.find(snapshot.id());
+            Optional<StatusView.OperationState> now = view.find(snapshot.id());
             if (now.isPresent() && now.get().status().isTerminal()) {
                 log.info("not running operation {}: it ended {} before this worker's start", snapshot.id(),
                         now.get().status().wireName());
