@@ -7,6 +7,7 @@ import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.worker.execution.RunningOperations.Running;
 import dev.lightdevops.worker.execution.RunningOperations.StopReason;
@@ -138,7 +139,7 @@ public class OperationRunner {
                     stopIfRequested(handle);
                     OperationFailedException failure = asFailure(thrown);
                     if (!failure.retryable()) {
-                        endWith(snapshots, latest.get().ended(OperationStatus.FAILED, failure.toError(),
+                        endWith(snapshots, latest.get().ended(new Outcome.Failed(failure.toError()),
                                 clock.instant()));
                         return;
                     }
@@ -217,10 +218,10 @@ public class OperationRunner {
         StopReason reason = handle.stopReason();
         Thread.interrupted();
         if (reason == StopReason.CANCELLED) {
-            endWith(snapshots, latest.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
-                    "cancelled on request", false), clock.instant()));
+            endWith(snapshots, latest.ended(new Outcome.Cancelled(new OperationError("cancelled",
+                    "cancelled on request", false)), clock.instant()));
         } else if (reason == StopReason.DEADLINE) {
-            endWith(snapshots, latest.ended(OperationStatus.TIMED_OUT, deadlineExceeded(latest), clock.instant()));
+            endWith(snapshots, latest.ended(new Outcome.TimedOut(deadlineExceeded(latest)), clock.instant()));
         } else {
             log.info("operation {} handed over at attempt {}; its partition's new owner runs the next attempt",
                     latest.id(), latest.attempt());
@@ -230,13 +231,13 @@ public class OperationRunner {
     private void giveUp(OperationSnapshots snapshots, Command command, Operation latest, int attempts, String code,
             String reason) {
         deadLetters.publish(command.key(), ContractJson.write(command), latest.id(), attempts, code, reason);
-        endWith(snapshots, latest.ended(OperationStatus.FAILED, new OperationError(code, reason + " (gave up after "
-                + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", false), clock.instant()));
+        endWith(snapshots, latest.ended(new Outcome.Failed(new OperationError(code, reason + " (gave up after "
+                + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", false)), clock.instant()));
     }
 
     /** Ends an operation that never ran here (skip paths of {@link #run}): nothing else was sent for it. */
     private void end(Operation latest, OperationStatus terminal, OperationError error) {
-        endWith(null, latest.ended(terminal, error, clock.instant()));
+        endWith(null, latest.ended(Outcome.unsuccessful(terminal, error), clock.instant()));
     }
 
     /** The terminal snapshot, acknowledged; progress still waiting is dropped, so nothing lands after it. */

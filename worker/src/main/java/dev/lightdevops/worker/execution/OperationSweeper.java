@@ -5,6 +5,7 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.worker.execution.StatusPublisher.StatusNotPublishedException;
 import dev.lightdevops.worker.execution.StatusView.OperationState;
 import java.time.Clock;
@@ -124,9 +125,9 @@ class OperationSweeper implements SmartLifecycle {
         if (queued == null || queued.status() != OperationStatus.QUEUED) {
             return;
         }
-        Operation ended = queued.ended(OperationStatus.TIMED_OUT, new OperationError("deadline_exceeded",
+        Operation ended = queued.ended(new Outcome.TimedOut(new OperationError("deadline_exceeded",
                 "the operation was still queued at its deadline " + queued.deadline() + ": no worker started it, "
-                        + "so it was ended by the engine's sweeper", false), clock.instant());
+                        + "so it was ended by the engine's sweeper", false)), clock.instant());
         status.publish(ended);
         view.apply(id, ended.status(), ended.attempt());
         audit.finished(ended);

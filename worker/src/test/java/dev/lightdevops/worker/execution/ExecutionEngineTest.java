@@ -14,6 +14,7 @@ import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.testing.RealKafka;
 import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.WorkerApplication;
@@ -176,8 +177,8 @@ class ExecutionEngineTest {
         // The api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
         // worker's decision to run (forced through the publisher: written just before the worker's start record).
         Operation withdrawn = queued("withdrawn", Map.of("version", "1"));
-        Operation withdrawal = withdrawn.ended(OperationStatus.FAILED,
-                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        Operation withdrawal = withdrawn.ended(new Outcome.Failed(
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true)), Instant.now());
         StatusPublisher withdrawnFirst = new StatusPublisher(worker.getBean(KafkaTemplate.class),
                 worker.getBean(WorkerProperties.class)) {
             @Override
@@ -212,8 +213,8 @@ class ExecutionEngineTest {
     @Test
     void aStartThatLandsBeforeTheApisWithdrawalRunsAndTheWithdrawalIsIgnored() {
         Operation raced = queued("withdrawn-late", Map.of("version", "1", "hold", "until_released"));
-        Operation withdrawal = raced.ended(OperationStatus.FAILED,
-                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        Operation withdrawal = raced.ended(new Outcome.Failed(
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true)), Instant.now());
         accept(raced);
         await().atMost(PATIENCE).until(() -> target.starts.contains(raced.id()));
 
