@@ -157,10 +157,10 @@ class ExecutionEngineTest {
         };
         OperationRunner runner = new OperationRunner(
                 List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
-                worker.getBean(StatusPublisher.class), worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
-                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
-                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                new OperationTriage(worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunStatus.class), worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         Operation raced = queued("cancel-race", Map.of("version", "1"));
         EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(raced));
@@ -190,11 +190,14 @@ class ExecutionEngineTest {
             }
         };
         OperationRunner runner = new OperationRunner(
-                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()), withdrawnFirst,
-                worker.getBean(StatusView.class), worker.getBean(CancelRequests.class),
-                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
-                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
+                worker.getBean(OperationTriage.class),
+                new RunStatus(withdrawnFirst, worker.getBean(StatusView.class), worker.getBean(FinishedAudit.class),
+                        worker.getBean(DeadLetters.class),
+                        worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawn));
 
