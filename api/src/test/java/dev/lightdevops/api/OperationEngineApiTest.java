@@ -9,6 +9,7 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
@@ -56,8 +57,8 @@ class OperationEngineApiTest {
     static void endLeftoverOperationsAndStopApis() throws Exception {
         dev.lightdevops.api.operations.OperationView view = first.getBean(dev.lightdevops.api.operations.OperationView.class);
         for (Operation active : view.all().stream().filter(operation -> !operation.isTerminal()).toList()) {
-            publishStatus(active.ended(dev.lightdevops.common.operation.OperationStatus.CANCELLED,
-                    new dev.lightdevops.common.operation.OperationError("cancelled", "test cleanup", false),
+            publishStatus(active.ended(new Outcome.Cancelled(
+                    new dev.lightdevops.common.operation.OperationError("cancelled", "test cleanup", false)),
                     Instant.now()));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> view.count(operation -> !operation.isTerminal()) == 0);
@@ -160,7 +161,7 @@ class OperationEngineApiTest {
     }
 
     /**
-     * Hole 2 of issue 14: a cancel that lands after the worker's terminal snapshot, with this instance's view behind
+     * A cancel that lands after the worker's terminal snapshot, with this instance's view behind
      * (paused through the listener container, the view's own seam). The answer and the view keep the first terminal
      * snapshot in topic order, as a view rebuilt from the topic would; before the fix the view applied its own
      * "cancelled" at once and kept it, while the topic said "succeeded" first.

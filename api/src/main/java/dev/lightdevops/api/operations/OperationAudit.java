@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The audit lines of the operations' own steps (accepted, refused, cancellation), written through the
+ * The audit lines of the operations' own steps (accepted, cancellation), written through the
  * {@link dev.lightdevops.api.identity.AuditTrail}; the request's arguments are redacted before they leave the process.
  */
 final class OperationAudit {
@@ -17,18 +17,11 @@ final class OperationAudit {
     private OperationAudit() {
     }
 
-    static AuditEvent accepted(Instant at, OperationRequest request, Operation operation, Caller caller,
+    static AuditEvent accepted(Instant at, ProposedOperation request, Operation operation, Caller caller,
             String client, String outcome) {
         return new AuditEvent(at, "accepted", caller.principal(), caller.tenant(), client, request.tool(),
                 operation.id(), request.type().wireName(), request.commandKey(),
                 Redaction.arguments(request.arguments()), outcome, null);
-    }
-
-    static AuditEvent refused(Instant at, OperationRequest request, Caller caller, String client, String reason,
-            String detail) {
-        return new AuditEvent(at, "refused", caller.principal(), caller.tenant(), client, request.tool(),
-                null, request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()),
-                reason, detail);
     }
 
     static AuditEvent cancellation(Instant at, String action, Operation operation, Caller caller, String client,

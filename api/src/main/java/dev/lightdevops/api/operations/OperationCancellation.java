@@ -10,6 +10,7 @@ import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.annotation.Lazy;
@@ -72,8 +73,8 @@ public class OperationCancellation {
                     tool));
             return operation;
         }
-        Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
-                "cancelled by " + caller.principal() + " before it started", false), now);
+        Operation cancelled = operation.ended(new Outcome.Cancelled(new OperationError("cancelled",
+                "cancelled by " + caller.principal() + " before it started", false)), now);
         publisher.publishSnapshot(cancelled);
         statusPositions.awaitCaughtUp(id, settings.catchUpTimeout()).join();
         Operation kept = view.find(id).orElse(cancelled);

@@ -150,11 +150,7 @@ public class OperationView implements UnfinishedOperations {
         if (request == snapshot.request() && result == snapshot.result()) {
             return snapshot;
         }
-        return new Operation(snapshot.id(), snapshot.type(), snapshot.target(), snapshot.status(), request,
-                snapshot.progress(), result, snapshot.error(), snapshot.placeholder(), snapshot.requestedBy(),
-                snapshot.tenant(), snapshot.idempotencyKey(), snapshot.attempt(), snapshot.createdAt(),
-                snapshot.startedAt(), snapshot.updatedAt(), snapshot.finishedAt(), snapshot.deadline(),
-                snapshot.traceId(), snapshot.approval());
+        return snapshot.withMaps(request, result);
     }
 
     private static Map<String, Object> compact(Map<String, Object> map) {

@@ -3,7 +3,7 @@ package dev.lightdevops.api.telemetry;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.operations.OperationAcceptance;
-import dev.lightdevops.api.operations.OperationRequest;
+import dev.lightdevops.api.operations.ProposedOperation;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;
@@ -44,7 +44,7 @@ class TelemetryFetches {
         if (cached.isPresent()) {
             return fromCache(cached.get());
         }
-        return ToolResult.accepted(acceptance.accept(new OperationRequest(tool, type, null, queryKey,
+        return ToolResult.accepted(acceptance.accept(new ProposedOperation(tool, type, null, queryKey,
                 recorded, summary, null, null), caller), api.pollInterval());
     }
 

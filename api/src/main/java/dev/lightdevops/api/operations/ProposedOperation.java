@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated request to start an operation, as a tool hands it to {@link OperationAcceptance}.
+ * An operation a tool proposes to start, validated, as it hands it to {@link OperationAcceptance} (which accepts it or
+ * refuses it before anything is published).
  *
  * @param tool the tool that was called (for the audit trail)
  * @param type what kind of operation to start
@@ -20,10 +21,10 @@ import java.util.Objects;
  *     original operation instead of starting a second one
  * @param timeout optional: the caller's own deadline, from acceptance; it can only shorten the type's default
  */
-public record OperationRequest(String tool, OperationType type, Target target, String commandKey,
+public record ProposedOperation(String tool, OperationType type, Target target, String commandKey,
         Map<String, Object> arguments, String summary, String idempotencyKey, Duration timeout) {
 
-    public OperationRequest {
+    public ProposedOperation {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(commandKey, "commandKey");
