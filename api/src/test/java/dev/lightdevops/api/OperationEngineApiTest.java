@@ -162,7 +162,7 @@ class OperationEngineApiTest {
 
     /**
      * A cancel that lands after the worker's terminal snapshot, with this instance's view behind
-     * (paused through the listener container, the view's own seam). The answer and the view keep the first terminal
+     * (paused through the view's reader, its own seam). The answer and the view keep the first terminal
      * snapshot in topic order, as a view rebuilt from the topic would; before the fix the view applied its own
      * "cancelled" at once and kept it, while the topic said "succeeded" first.
      */
@@ -173,10 +173,9 @@ class OperationEngineApiTest {
         Operation queued = operationOf(first, id);
         var view = second.getBean(dev.lightdevops.api.operations.OperationView.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> view.find(id).isPresent());
-        var container = second.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
-                .getListenerContainer("operation-view");
+        var container = second.getBean(dev.lightdevops.common.kafka.CompactedTopicReader.class);
         container.pause();
-        await().atMost(Duration.ofSeconds(10)).until(container::isContainerPaused);
+        await().atMost(Duration.ofSeconds(10)).until(container::isPaused);
         publishStatus(queued.running(1, new Progress(0, "starting", ""), Instant.now())
                 .succeeded(Map.of("version", "1.0.0"), Instant.now()));
 
