@@ -109,12 +109,12 @@ class ConfirmationRounds implements DisposableBean {
             inputRequired.put("inputRequests", Map.of(Confirmations.INPUT_KEY,
                     Map.of("method", "elicitation/create", "params", form.question(request.caller()))));
             inputRequired.put("requestState", state);
-            return new Step.Answer(ok(JsonRpc.result(request.id(), McpMethods.complete(inputRequired, request))));
+            return new Step.Answer(ok(JsonRpcMessage.result(request.id(), McpMethods.complete(inputRequired, request))));
         }
         return switch (form.read(json.convertValue(answer, OBJECT))) {
             case ConfirmationForm.Answer.Accepted accepted ->
                     new Step.Proceed(confirmations.withArguments(request, accepted.arguments()));
-            case ConfirmationForm.Answer.Refused refused -> new Step.Answer(ok(JsonRpc.result(request.id(),
+            case ConfirmationForm.Answer.Refused refused -> new Step.Answer(ok(JsonRpcMessage.result(request.id(),
                     McpMethods.complete(ToolCalls.callToolResult(confirmations.refused(form, refused,
                             request.caller())), request))));
         };
@@ -164,7 +164,7 @@ class ConfirmationRounds implements DisposableBean {
                             CompletableFuture.completedFuture(tools.invoke(confirmed, tool)));
                     return;
                 }
-                stream.finish(JsonRpc.result(confirmed.id(), methods.dispatch(confirmed)));
+                stream.finish(JsonRpcMessage.result(confirmed.id(), methods.dispatch(confirmed)));
             }
         }
     }

@@ -1,9 +1,6 @@
 package dev.lightdevops.api.mcp;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** JSON-RPC 2.0 message bodies, the standard error codes and the codes MCP 2026-07-28 reserves. */
+/** JSON-RPC 2.0's standard error codes and the codes MCP 2026-07-28 reserves (the messages: {@link JsonRpcMessage}). */
 final class JsonRpc {
 
     static final int PARSE_ERROR = -32700;
@@ -23,41 +20,5 @@ final class JsonRpc {
     static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private JsonRpc() {
-    }
-
-    static Map<String, Object> result(Object id, Object result) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", "2.0");
-        response.put("id", id);
-        response.put("result", result);
-        return response;
-    }
-
-    static Map<String, Object> error(Object id, int code, String message) {
-        return error(id, code, message, null);
-    }
-
-    static Map<String, Object> error(Object id, int code, String message, Object data) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        if (data != null) {
-            error.put("data", data);
-        }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", "2.0");
-        if (id != null) {
-            response.put("id", id);
-        }
-        response.put("error", error);
-        return response;
-    }
-
-    static Map<String, Object> notification(String method, Object params) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("jsonrpc", "2.0");
-        message.put("method", method);
-        message.put("params", params);
-        return message;
     }
 }

@@ -61,12 +61,12 @@ class ListenStreams {
         if (!uris.isEmpty()) {
             honoured.put("resourceSubscriptions", uris);
         }
-        stream.send(JsonRpc.notification("notifications/subscriptions/acknowledged",
+        stream.send(JsonRpcMessage.notification("notifications/subscriptions/acknowledged",
                 Map.of("notifications", honoured, "_meta", meta)));
         AtomicReference<AutoCloseable> subscription = new AtomicReference<>(view.subscribe(snapshot -> {
             String uri = OPERATION_PREFIX + snapshot.id();
             if (uris.contains(uri) && visible(snapshot, request)) {
-                stream.send(JsonRpc.notification("notifications/resources/updated",
+                stream.send(JsonRpcMessage.notification("notifications/resources/updated",
                         Map.of("uri", uri, "_meta", meta)));
             }
         }));
@@ -90,7 +90,7 @@ class ListenStreams {
         });
         emitter.onTimeout(() -> {
             unsubscribe.run();
-            stream.finish(JsonRpc.result(request.id(), McpMethods.complete(
+            stream.finish(JsonRpcMessage.result(request.id(), McpMethods.complete(
                     new LinkedHashMap<>(Map.of("_meta", meta)), request)));
         });
         return emitter;

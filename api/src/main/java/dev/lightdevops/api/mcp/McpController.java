@@ -2,7 +2,6 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.identity.CallerResolver;
-import dev.lightdevops.api.identity.LimitExceededException;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -87,16 +86,16 @@ class McpController {
 
     private Object answer(String body, HttpServletRequest http, HttpServletResponse response) {
         if (!acceptable(http.getHeader(HttpHeaders.ACCEPT))) {
-            return done(status(HttpStatus.NOT_ACCEPTABLE, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+            return status(HttpStatus.NOT_ACCEPTABLE, JsonRpcMessage.error(null, JsonRpc.INVALID_REQUEST,
                     "Not acceptable: MCP answers application/json or text/event-stream; send "
-                            + "Accept: application/json, text/event-stream")));
+                            + "Accept: application/json, text/event-stream"));
         }
         JsonNode message;
         try {
             message = json.readTree(body == null ? "" : body);
         } catch (JacksonException malformed) {
-            return done(status(HttpStatus.BAD_REQUEST,
-                    JsonRpc.error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON")));
+            return status(HttpStatus.BAD_REQUEST,
+                    JsonRpcMessage.error(null, JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON"));
         }
         if (message != null && message.isArray()) {
             return batch(message, http, response);
@@ -112,9 +111,9 @@ class McpController {
             HttpServletResponse response) {
         String version = http.getHeader("MCP-Protocol-Version");
         if (version != null && !"2025-03-26".equals(version) || messages.isEmpty()) {
-            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+            return status(HttpStatus.BAD_REQUEST, JsonRpcMessage.error(null, JsonRpc.INVALID_REQUEST,
                     "Invalid request: " + (messages.isEmpty() ? "an empty batch" : "JSON-RPC batches are not "
-                            + "allowed in MCP " + version + " (only 2025-03-26 had them); send one message per POST"))));
+                            + "allowed in MCP " + version + " (only 2025-03-26 had them); send one message per POST")));
         }
         List<Object> bodies = new ArrayList<>();
         messages.forEach(message -> bodies.add(((ResponseEntity<?>) single(message, http, response, false)).getBody()));
@@ -125,41 +124,35 @@ class McpController {
     /** One message: a ResponseEntity, or an SseEmitter when the answer streams. */
     private Object single(JsonNode message, HttpServletRequest http, HttpServletResponse response,
             boolean mayStream) {
-        if (message == null || !message.isObject() || !"2.0".equals(text(message, "jsonrpc"))) {
-            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
-                    "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\"")));
-        }
-        if (!message.has("id")) {
-            if (text(message, "method") != null) {
-                return done(ResponseEntity.accepted().build());
+        return switch (IncomingMessage.of(message, json)) {
+            case IncomingMessage.Invalid invalid -> status(HttpStatus.BAD_REQUEST,
+                    JsonRpcMessage.error(invalid.id(), JsonRpc.INVALID_REQUEST, invalid.reason()));
+            case IncomingMessage.Notification notification -> ResponseEntity.accepted().build();
+            case IncomingMessage.ClientResponse answer -> {
+                confirmations.answered(answer.message(), callers.resolve(http));
+                yield ResponseEntity.accepted().build();
             }
-            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
-                    "Invalid request: a message needs a string \"method\"")));
-        }
-        if (!message.has("method") && (message.has("result") || message.has("error"))) {
-            confirmations.answered(message, callers.resolve(http));
-            return done(ResponseEntity.accepted().build());
-        }
-        JsonNode id = message.get("id");
-        if (text(message, "method") == null || !(id.isString() || id.isIntegralNumber())) {
-            return done(status(HttpStatus.BAD_REQUEST, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST,
-                    "Invalid request: \"method\" must be a string and \"id\" a string or an integer (not null)")));
-        }
-        Object requestId = json.treeToValue(id, Object.class);
+            case IncomingMessage.Request request -> request(request.id(), request.message(), http, response,
+                    mayStream);
+        };
+    }
+
+    private Object request(Object requestId, JsonNode message, HttpServletRequest http, HttpServletResponse response,
+            boolean mayStream) {
         Caller caller = callers.resolve(http);
         try {
             McpRequest request;
             switch (confirmations.intercept(reader.read(message, http, caller), mayStream)) {
                 case ConfirmationRounds.Step.Answer asked -> {
                     response.setHeader("X-Accel-Buffering", "no");
-                    return done(asked.body());
+                    return asked.body();
                 }
                 case ConfirmationRounds.Step.Proceed proceed -> request = proceed.request();
             }
             if (mayStream && "subscriptions/listen".equals(request.method()) && request.modern()) {
                 List<String> uris = listens.subscribedOperations(request);
                 response.setHeader("X-Accel-Buffering", "no");
-                return done(listens.open(request, uris));
+                return listens.open(request, uris);
             }
             if (mayStream && streamsProgress(request)) {
                 ToolDefinition tool = tools.resolve(request);
@@ -171,11 +164,11 @@ class McpController {
             }
             String session = "initialize".equals(request.method()) && !request.modern()
                     ? ElicitationSessions.mintFor(request.params()) : null;
-            Object result = JsonRpc.result(requestId, methods.dispatch(request));
+            Object result = JsonRpcMessage.result(requestId, methods.dispatch(request));
             return session == null ? ok(result) : ResponseEntity.ok().header(ElicitationSessions.HEADER, session)
                     .contentType(MediaType.APPLICATION_JSON).body(result);
         } catch (RuntimeException failure) {
-            return done(rpcError(requestId, failure));
+            return rpcError(requestId, failure);
         }
     }
 
@@ -195,35 +188,21 @@ class McpController {
     }
 
     private ResponseEntity<Object> rpcError(Object id, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof JsonRpcException rpc) {
-            return status(rpc.status(), JsonRpc.error(id, rpc.code(), rpc.getMessage(), rpc.data()));
-        }
-        if (cause instanceof LimitExceededException limited) {
-            return ok(JsonRpc.error(id, JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), java.util.Map.of("reason",
-                    limited.code(), "retry_after_seconds", limited.retryAfterSeconds())));
+        Throwable cause = JsonRpcErrors.causeOf(failure);
+        Optional<JsonRpcMessage.ErrorResponse> known = JsonRpcErrors.known(id, cause);
+        if (known.isPresent()) {
+            return status(cause instanceof JsonRpcException rpc ? rpc.status() : HttpStatus.OK, known.get());
         }
         log.error("an MCP request failed unexpectedly", cause);
-        return ok(JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, "Internal error: the server failed to answer; "
+        return ok(JsonRpcMessage.error(id, JsonRpc.INTERNAL_ERROR, "Internal error: the server failed to answer; "
                 + "the failure is logged. Retry, and report it if it persists"));
     }
 
     private static ResponseEntity<Object> notAllowed(String method) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
-                .contentType(MediaType.APPLICATION_JSON).body(JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                .contentType(MediaType.APPLICATION_JSON).body(JsonRpcMessage.error(null, JsonRpc.INVALID_REQUEST,
                         method + " /mcp is not supported: this server keeps no sessions and opens no standalone "
                                 + "stream; send every JSON-RPC message as a POST"));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isString() ? value.asString() : null;
-    }
-
-    private Object idOf(JsonNode message) {
-        JsonNode id = message != null && message.isObject() ? message.get("id") : null;
-        return id == null || !(id.isString() || id.isIntegralNumber()) ? null : json.treeToValue(id, Object.class);
     }
 
     private static ResponseEntity<Object> ok(Object body) {
@@ -232,9 +211,5 @@ class McpController {
 
     private static ResponseEntity<Object> status(HttpStatus status, Object body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static Object done(Object answer) {
-        return answer;
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -90,7 +89,7 @@ class ProgressStreams {
                         : Math.min(99, Math.max(0, snapshot.progress().percent()));
                 if (percent > lastPercent.get()) {
                     lastPercent.set(percent);
-                    stream.send(JsonRpc.notification("notifications/progress", progress(request, snapshot, percent)));
+                    stream.send(JsonRpcMessage.notification("notifications/progress", progress(request, snapshot, percent)));
                 }
                 if (snapshot.isTerminal()) {
                     subscription.release();
@@ -115,21 +114,13 @@ class ProgressStreams {
         return params;
     }
 
-    static Object response(McpRequest request, Map<String, Object> result) {
-        return JsonRpc.result(request.id(), McpMethods.complete(result, request));
+    static JsonRpcMessage.ResultResponse response(McpRequest request, Map<String, Object> result) {
+        return JsonRpcMessage.result(request.id(), McpMethods.complete(result, request));
     }
 
-    static Object errorResponse(McpRequest request, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        if (cause instanceof JsonRpcException rpc) {
-            return JsonRpc.error(request.id(), rpc.code(), rpc.getMessage(), rpc.data());
-        }
-        if (cause instanceof dev.lightdevops.api.identity.LimitExceededException limited) {
-            return JsonRpc.error(request.id(), JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), Map.of("reason",
-                    limited.code(), "retry_after_seconds", limited.retryAfterSeconds()));
-        }
-        return JsonRpc.error(request.id(), JsonRpc.INTERNAL_ERROR, "Internal error while calling the tool");
+    static JsonRpcMessage.ErrorResponse errorResponse(McpRequest request, Throwable failure) {
+        return JsonRpcErrors.known(request.id(), JsonRpcErrors.causeOf(failure)).orElseGet(() -> JsonRpcMessage.error(
+                request.id(), JsonRpc.INTERNAL_ERROR, "Internal error while calling the tool"));
     }
 
     private static void close(Subscription subscription, EventStream stream) {
