@@ -40,7 +40,8 @@ import org.springframework.kafka.support.SendResult;
  * Issue 14, hole 1: an acceptance whose sends Kafka did not confirm (the records may be written) is settled through the
  * operation's partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting
  * approval (issue 15) through its approval, so it is never told that about one someone approved. The lost
- * acknowledgement is forced through the producer seam: the command is written, its future fails.
+ * acknowledgement is forced through the producer seam: the command is written, its future fails; an unreachable
+ * cluster through the same seam, as KafkaTemplate reports a record the producer refused before sending it.
  */
 class AcceptanceSettlementTest {
 
@@ -111,6 +112,24 @@ class AcceptanceSettlementTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> view.find(queued.id())
                 .filter(Operation::withdrawsAcceptance).isPresent());
+    }
+
+    @Test
+    void aSnapshotTheProducerRefusesBeforeSendingIsNotAcceptedAtOnceWithNeitherCommandNorWithdrawal() {
+        Operation queued = queued("unreachable");
+        kafka.refused.clear();
+        kafka.unreachable = true;
+        try {
+            assertThatThrownBy(() -> publisher.publish(queued, queued.target().key()))
+                    .isInstanceOf(CommandNotDurableException.class);
+        } finally {
+            kafka.unreachable = false;
+        }
+
+        assertThat(kafka.refused).as("nothing was written: no command, no withdrawal to wait for")
+                .containsExactly(Topics.STATUS);
+        assertThat(publisher.outcomeUnknown(queued.id())).isFalse();
+        assertThat(view.find(queued.id())).isEmpty();
     }
 
     @Test
@@ -293,6 +312,9 @@ class AcceptanceSettlementTest {
         volatile boolean loseAwaitingSnapshots;
         volatile Consumer<Operation> onAwaitingWritten = awaiting -> { };
         volatile boolean loseQueuedSnapshots;
+        /** Every broker unreachable: the producer refuses each record before it reaches its buffer. */
+        volatile boolean unreachable;
+        final java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -300,6 +322,12 @@ class AcceptanceSettlementTest {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(String topic, String key, byte[] data) {
+            if (unreachable) {
+                refused.add(topic);
+                // What KafkaTemplate throws when the producer fails a record before buffering it (max.block.ms).
+                throw new org.springframework.kafka.KafkaException("Send failed",
+                        new TimeoutException("Topic " + topic + " not present in metadata after 5000 ms."));
+            }
             if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
                 super.send(topic, key, data).join();
                 onCommandWritten.accept(ContractJson.read(data, Command.class).operation());

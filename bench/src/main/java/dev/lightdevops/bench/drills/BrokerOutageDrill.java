@@ -62,6 +62,7 @@ public final class BrokerOutageDrill implements Suite {
             List<String> unclear = Collections.synchronizedList(new ArrayList<>());
             List<String> unknown = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<Void>> calls = new ArrayList<>();
+            dev.lightdevops.bench.load.Latency answered = new dev.lightdevops.bench.load.Latency();
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 long start = System.nanoTime();
                 long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
@@ -95,6 +96,11 @@ public final class BrokerOutageDrill implements Suite {
                     calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
                                     "staging", "1.0." + i)).timeout(HANG).build())
                             .handle((answer, failure) -> {
+                                if (failure == null) {
+                                    synchronized (answered) {
+                                        answered.recordNanos(System.nanoTime() - sent);
+                                    }
+                                }
                                 String outcome = classify(answer, failure, accepted, unknown, unclear);
                                 (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
                                 outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
@@ -134,6 +140,10 @@ public final class BrokerOutageDrill implements Suite {
                         + ", last retryable error "
                         + (lastRefused == null || lastRefused < backAt.get() ? "before it"
                                 : Report.format((lastRefused - backAt.get()) / 1e9) + " s after"));
+                report.line("- time to an answer (calls answered): p50 " + Report.format(answered.millisAt(50) / 1e3)
+                        + " s, p99 " + Report.format(answered.millisAt(99) / 1e3) + " s, max "
+                        + Report.format(answered.maxMillis() / 1e3) + " s (a call unanswered after "
+                        + HANG.toSeconds() + " s is a hang)");
                 report.line("- accepted " + accepted.size() + ", ended " + ended + ", not succeeded: "
                         + notSucceeded.size() + WorkerKillDrill.sample(notSucceeded));
                 report.line("- unclear answers (not accepted, not a retryable error) or hangs: " + unclear.size()
