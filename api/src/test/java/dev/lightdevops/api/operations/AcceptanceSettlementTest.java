@@ -133,6 +133,28 @@ class AcceptanceSettlementTest {
     }
 
     @Test
+    void aReplayOfAnOperationLeftQueuedWithoutItsCommandPublishesTheCommand() {
+        OperationRequest request = request("orphaned");
+        String id = IdempotencyKeys.operationId(ALICE.tenant(), ALICE.principal(), request.idempotencyKey(), 0);
+        Instant now = Instant.now();
+        // The api instance that accepted it was killed after its queued snapshot and before its command.
+        Operation orphan = Operation.queued(id, OperationType.DEPLOY, request.target(), request.arguments(),
+                Map.of("placeholder", true), ALICE.principal(), ALICE.tenant(), request.idempotencyKey(), now,
+                now.plusSeconds(600), null);
+        kafka.send(Topics.STATUS, id, ContractJson.write(orphan)).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.find(id).isPresent());
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation replayed = acceptance().accept(request, ALICE);
+
+            assertThat(replayed.id()).isEqualTo(id);
+            assertThat(kafka.commandsSent).as("a replayed id has its command").contains(id);
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
                 api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
@@ -315,6 +337,7 @@ class AcceptanceSettlementTest {
         /** Every broker unreachable: the producer refuses each record before it reaches its buffer. */
         volatile boolean unreachable;
         final java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.List<String> commandsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -327,6 +350,9 @@ class AcceptanceSettlementTest {
                 // What KafkaTemplate throws when the producer fails a record before buffering it (max.block.ms).
                 throw new org.springframework.kafka.KafkaException("Send failed",
                         new TimeoutException("Topic " + topic + " not present in metadata after 5000 ms."));
+            }
+            if (Topics.COMMANDS.equals(topic)) {
+                commandsSent.add(ContractJson.read(data, Command.class).operation().id());
             }
             if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
                 super.send(topic, key, data).join();
