@@ -1,6 +1,6 @@
 package dev.lightdevops.api.approvals;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Instant;

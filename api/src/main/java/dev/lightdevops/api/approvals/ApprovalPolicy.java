@@ -1,6 +1,6 @@
 package dev.lightdevops.api.approvals;
 
-import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.operation.Target;

@@ -1,8 +1,8 @@
 package dev.lightdevops.api.approvals;
 
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.api.rest.ToolResponses;
 import dev.lightdevops.api.rest.ToolRoutes;
-import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

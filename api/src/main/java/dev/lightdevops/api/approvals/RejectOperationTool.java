@@ -1,7 +1,7 @@
 package dev.lightdevops.api.approvals;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.tools.OperationArguments;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.operations.OperationArguments;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.Arguments;

@@ -1,12 +1,12 @@
 package dev.lightdevops.api.compat;
 
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.api.mcp.ResourceMethods;
 import dev.lightdevops.api.mcp.ResourceNotFoundException;
 import dev.lightdevops.api.mcp.ResourceRefusedException;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.rest.ToolRoutes;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;

@@ -1,8 +1,8 @@
 package dev.lightdevops.api.compat;
 
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.api.rest.ToolRoutes;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.CallerResolver;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,19 +1,19 @@
 package dev.lightdevops.api.dashboard;
 
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.CallerResolver;
+import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.OperationView;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.CallerResolver;
-import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutorService;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;

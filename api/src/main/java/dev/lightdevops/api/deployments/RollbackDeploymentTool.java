@@ -1,11 +1,11 @@
 package dev.lightdevops.api.deployments;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.operations.OperationAcceptance;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationRequest;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;

@@ -1,8 +1,8 @@
 package dev.lightdevops.api.history;
 
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.operations.OperationArchive;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.Permissions;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.operation.Operation;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.lightdevops.api.history;
 
-import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.identity.CallerResolver;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;

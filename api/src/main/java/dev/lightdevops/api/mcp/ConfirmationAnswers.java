@@ -1,7 +1,7 @@
 package dev.lightdevops.api.mcp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import java.time.Clock;

@@ -86,7 +86,7 @@ class ConfirmationRounds implements DisposableBean {
     }
 
     /** A JSON-RPC response POSTed by a client: if it answers one of our questions, it goes to whoever asked. */
-    void answered(JsonNode message, dev.lightdevops.api.security.Caller caller) {
+    void answered(JsonNode message, dev.lightdevops.api.identity.Caller caller) {
         JsonNode id = message.get("id");
         if (id == null || !id.isString() || !id.asString().startsWith(QUESTION_PREFIX)) {
             return;

@@ -1,10 +1,10 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.Redaction;
+import dev.lightdevops.api.identity.ToolPermissions;
 import dev.lightdevops.api.operations.AuditTrail;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.Redaction;
-import dev.lightdevops.api.security.ToolPermissions;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.tool.DeployRequest;

@@ -1,8 +1,8 @@
 package dev.lightdevops.api.mcp;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.CallerResolver;
-import dev.lightdevops.api.security.LimitExceededException;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.CallerResolver;
+import dev.lightdevops.api.identity.LimitExceededException;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.ToolDefinition;
 import jakarta.servlet.http.HttpServletRequest;

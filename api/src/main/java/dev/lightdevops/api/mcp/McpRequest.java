@@ -1,6 +1,6 @@
 package dev.lightdevops.api.mcp;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import tools.jackson.databind.JsonNode;
 
 /**

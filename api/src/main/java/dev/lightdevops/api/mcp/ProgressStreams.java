@@ -125,7 +125,7 @@ class ProgressStreams {
         if (cause instanceof JsonRpcException rpc) {
             return JsonRpc.error(request.id(), rpc.code(), rpc.getMessage(), rpc.data());
         }
-        if (cause instanceof dev.lightdevops.api.security.LimitExceededException limited) {
+        if (cause instanceof dev.lightdevops.api.identity.LimitExceededException limited) {
             return JsonRpc.error(request.id(), JsonRpc.LIMIT_EXCEEDED, limited.getMessage(), Map.of("reason",
                     limited.code(), "retry_after_seconds", limited.retryAfterSeconds()));
         }

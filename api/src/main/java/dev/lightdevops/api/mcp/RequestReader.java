@@ -1,6 +1,6 @@
 package dev.lightdevops.api.mcp;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package dev.lightdevops.api.mcp;
 
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.operations.OperationView;
-import dev.lightdevops.api.security.Caller;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;

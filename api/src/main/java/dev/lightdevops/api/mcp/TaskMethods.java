@@ -1,13 +1,13 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.OperationCancellation;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.identity.ToolPermissions;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
-import dev.lightdevops.api.security.ToolPermissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;

@@ -1,6 +1,6 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 
 /**
  * A check every operation request passes before it is published (per-principal limits, quotas...). Implement it as a

@@ -1,7 +1,7 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.Redaction;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.Redaction;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;

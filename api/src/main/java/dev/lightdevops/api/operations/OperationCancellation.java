@@ -1,9 +1,9 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.approvals.ApprovalDecisions;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
-import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.PermissionDeniedException;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;

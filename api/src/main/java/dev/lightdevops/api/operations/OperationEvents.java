@@ -1,6 +1,6 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.operation.Operation;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;

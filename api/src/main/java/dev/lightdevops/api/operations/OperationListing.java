@@ -1,9 +1,9 @@
 package dev.lightdevops.api.operations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.kafka.ConsumedPositions;
+import dev.lightdevops.common.operation.Operation;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,8 +1,8 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
-import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.PermissionDeniedException;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import jakarta.servlet.http.HttpServletRequest;

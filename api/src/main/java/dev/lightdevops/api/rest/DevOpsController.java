@@ -1,7 +1,7 @@
 package dev.lightdevops.api.rest;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,6 +1,6 @@
 package dev.lightdevops.api.rest;
 
-import dev.lightdevops.api.security.CallerResolver;
+import dev.lightdevops.api.identity.CallerResolver;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.common.tool.ToolDefinition;

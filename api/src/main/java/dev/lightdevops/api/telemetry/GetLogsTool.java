@@ -1,7 +1,7 @@
 package dev.lightdevops.api.telemetry;
 
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.Permissions;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.OperationType;

@@ -1,10 +1,10 @@
 package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.ApiProperties;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.OperationAcceptance;
 import dev.lightdevops.api.operations.OperationRequest;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;

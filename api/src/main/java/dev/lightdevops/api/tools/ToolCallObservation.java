@@ -1,6 +1,6 @@
 package dev.lightdevops.api.tools;
 
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.observability.OperationLogContext;
 import dev.lightdevops.common.tool.ToolDefinition;
 import io.micrometer.observation.Observation;

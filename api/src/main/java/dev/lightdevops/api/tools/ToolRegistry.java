@@ -2,12 +2,12 @@ package dev.lightdevops.api.tools;
 
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
 import dev.lightdevops.api.approvals.TwoPersonRuleException;
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.identity.PermissionDeniedException;
+import dev.lightdevops.api.identity.ToolCallGate;
 import dev.lightdevops.api.operations.AcceptanceUnknownException;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.OperationNotFoundException;
-import dev.lightdevops.api.security.Caller;
-import dev.lightdevops.api.security.PermissionDeniedException;
-import dev.lightdevops.api.security.ToolCallGate;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

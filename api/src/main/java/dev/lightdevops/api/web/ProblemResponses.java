@@ -1,10 +1,10 @@
 package dev.lightdevops.api.web;
 
+import dev.lightdevops.api.identity.LimitExceededException;
+import dev.lightdevops.api.identity.PermissionDeniedException;
+import dev.lightdevops.api.identity.UnauthenticatedException;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.OperationNotFoundException;
-import dev.lightdevops.api.security.LimitExceededException;
-import dev.lightdevops.api.security.PermissionDeniedException;
-import dev.lightdevops.api.security.UnauthenticatedException;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.net.URI;
 import org.apache.tomcat.util.http.InvalidParameterException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.api.ApiTestContexts;
+import dev.lightdevops.api.identity.McpClient;
+import dev.lightdevops.api.identity.TestIssuer;
 import dev.lightdevops.api.mcp.McpResults;
-import dev.lightdevops.api.security.McpClient;
-import dev.lightdevops.api.security.TestIssuer;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;

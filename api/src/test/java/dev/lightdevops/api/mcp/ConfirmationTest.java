@@ -3,8 +3,8 @@ package dev.lightdevops.api.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightdevops.api.ApiTestContexts;
-import dev.lightdevops.api.security.McpClient;
-import dev.lightdevops.api.security.TestIssuer;
+import dev.lightdevops.api.identity.McpClient;
+import dev.lightdevops.api.identity.TestIssuer;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.testing.Http;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
-import dev.lightdevops.api.security.Caller;
+import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;

@@ -3,7 +3,7 @@ package dev.lightdevops.api.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lightdevops.api.ApiTestContexts;
-import dev.lightdevops.api.security.TestIssuer;
+import dev.lightdevops.api.identity.TestIssuer;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.testing.Http;
 import java.net.URI;

@@ -1,0 +1,36 @@
+package dev.lightdevops.api.deployments;
+
+import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.operations.OperationAcceptance;
+import dev.lightdevops.api.operations.OperationRequest;
+import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.ToolCatalogue;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a deploy: validates its arguments, then hands it to {@link OperationAcceptance} (authorization, idempotency,
+ * deadline, publishing, audit). Validation happens before anything is published.
+ */
+@Service
+public class DeployAcceptance {
+
+    private final OperationAcceptance acceptance;
+
+    DeployAcceptance(OperationAcceptance acceptance) {
+        this.acceptance = acceptance;
+    }
+
+    public Operation accept(Map<String, Object> arguments, Caller caller) {
+        DeployRequest request = DeployRequest.from(arguments);
+        String environment = request.environment().wireName();
+        return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
+                request.target(), request.target().key(), "deploy_" + environment, request.asRecorded(),
+                "Deploy of " + request.service() + " " + request.version() + " to " + environment,
+                request.idempotencyKey(),
+                request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds())), caller);
+    }
+}
