@@ -124,9 +124,10 @@ public class OperationRunner {
                 String start = attempt == 1 ? "picked up by a worker" : workerLost && attempt == firstAttempt
                         ? "attempt " + attempt + ": retrying after the previous worker was lost"
                         : "attempt " + attempt + ": retrying after a retryable failure";
-                boolean freshStart = attempt == firstAttempt && !workerLost;
+                // The first start of this run, fresh or after a lost worker, is confirmed against the partition.
+                boolean firstStart = attempt == firstAttempt;
                 if (!publishRunning(handle, snapshots, latest, latest.get().running(attempt,
-                        new Progress(0, "starting", start), clock.instant()), freshStart)) {
+                        new Progress(0, "starting", start), clock.instant()), firstStart)) {
                     return;
                 }
                 try {
@@ -183,20 +184,22 @@ public class OperationRunner {
 
     /** The {@code running} snapshot of an attempt is acknowledged before the executor starts. */
     /**
-     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A fresh start (no worker
-     * started the operation yet) stands only if it came first in the operation's partition: the api withdraws an
-     * acceptance Kafka did not confirm by writing {@code not_accepted} there, and whichever of the two comes first
-     * wins in every view (issue 14, hole 1). So a fresh start is not applied to this worker's view before its reader
-     * has read the partition past it; if an end came first, nothing runs (the sweeper republishes that end over this
-     * late start, which the view reports as stale).
+     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A first start (no worker
+     * started the operation yet, or the one that did is taken for lost) stands only if nothing ended the operation
+     * before it in its partition: the api withdraws an acceptance Kafka did not confirm by writing
+     * {@code not_accepted} there, and whichever of the two comes first wins in every view (issue 14, hole 1); and a
+     * view that had not read a previous run's end yet (a duplicate command, a view behind while a leader moved)
+     * takes that run for lost. So such a start is not applied to this worker's view before its reader has read the
+     * partition past it; if an end came first, nothing runs (the sweeper republishes that end over this late start,
+     * which the view reports as stale).
      */
     private boolean publishRunning(Running handle, OperationSnapshots snapshots, AtomicReference<Operation> latest,
-            Operation snapshot, boolean freshStart) {
+            Operation snapshot, boolean firstStart) {
         if (handle.stopReason() != null) {
             throw new StopRequested();
         }
         status.await(snapshots.acknowledged(snapshot), snapshot);
-        if (freshStart) {
+        if (firstStart) {
             if (!view.awaitCaughtUp(snapshot.id(), settings.catchUpTimeout())) {
                 log.warn("status view did not read this worker's start of {} in {}; running on what it has",
                         snapshot.id(), settings.catchUpTimeout());
@@ -241,17 +244,49 @@ public class OperationRunner {
 
     /** The terminal snapshot, acknowledged; progress still waiting is dropped, so nothing lands after it. */
     private void endWith(OperationSnapshots snapshots, Operation terminal) {
-        if (snapshots == null) {
-            status.publish(terminal);
-        } else {
-            snapshots.close();
-            status.await(snapshots.acknowledged(terminal), terminal);
+        try {
+            if (snapshots == null) {
+                status.publish(terminal);
+            } else {
+                snapshots.close();
+                status.await(snapshots.acknowledged(terminal), terminal);
+            }
+        } catch (StatusNotPublishedException unacknowledged) {
+            republishUntilAcknowledged(terminal);
         }
         view.apply(terminal.id(), terminal.status(), terminal.attempt());
         audit.finished(terminal);
         log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
                 terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),
                 terminal.attempt());
+    }
+
+    /**
+     * The run is over but Kafka did not acknowledge its end (which may be written): only that end is sent again, until
+     * acknowledged. Never the run: retried as a command, it found a view that had not read the end and ran the deploy a
+     * second time (drill-partition, a leader cut off). Stops only when the worker does (interrupted): the command is
+     * then not acknowledged and its next owner decides from the partition.
+     */
+    private void republishUntilAcknowledged(Operation terminal) {
+        Duration wait = settings.retry().initialInterval();
+        while (true) {
+            log.warn("Kafka did not acknowledge the {} snapshot of operation {}; sending it again in {} ms",
+                    terminal.status().wireName(), terminal.id(), wait.toMillis());
+            try {
+                Thread.sleep(wait);
+                status.publish(terminal);
+                return;
+            } catch (StatusNotPublishedException again) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw again;
+                }
+                Duration longer = Duration.ofMillis((long) (wait.toMillis() * settings.retry().multiplier()));
+                wait = longer.compareTo(settings.retry().maxInterval()) > 0 ? settings.retry().maxInterval() : longer;
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                throw new StatusNotPublishedException(terminal, stopping);
+            }
+        }
     }
 
     private ScheduledFuture<?> scheduleDeadline(Operation queued, Running handle) {
