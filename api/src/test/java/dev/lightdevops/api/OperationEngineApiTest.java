@@ -9,6 +9,7 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
@@ -56,8 +57,8 @@ class OperationEngineApiTest {
     static void endLeftoverOperationsAndStopApis() throws Exception {
         dev.lightdevops.api.operations.OperationView view = first.getBean(dev.lightdevops.api.operations.OperationView.class);
         for (Operation active : view.all().stream().filter(operation -> !operation.isTerminal()).toList()) {
-            publishStatus(active.ended(dev.lightdevops.common.operation.OperationStatus.CANCELLED,
-                    new dev.lightdevops.common.operation.OperationError("cancelled", "test cleanup", false),
+            publishStatus(active.ended(new Outcome.Cancelled(
+                    new dev.lightdevops.common.operation.OperationError("cancelled", "test cleanup", false)),
                     Instant.now()));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> view.count(operation -> !operation.isTerminal()) == 0);
@@ -160,8 +161,8 @@ class OperationEngineApiTest {
     }
 
     /**
-     * Hole 2 of issue 14: a cancel that lands after the worker's terminal snapshot, with this instance's view behind
-     * (paused through the listener container, the view's own seam). The answer and the view keep the first terminal
+     * A cancel that lands after the worker's terminal snapshot, with this instance's view behind
+     * (paused through the view's reader, its own seam). The answer and the view keep the first terminal
      * snapshot in topic order, as a view rebuilt from the topic would; before the fix the view applied its own
      * "cancelled" at once and kept it, while the topic said "succeeded" first.
      */
@@ -172,10 +173,9 @@ class OperationEngineApiTest {
         Operation queued = operationOf(first, id);
         var view = second.getBean(dev.lightdevops.api.operations.OperationView.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> view.find(id).isPresent());
-        var container = second.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
-                .getListenerContainer("operation-view");
+        var container = second.getBean(dev.lightdevops.common.kafka.CompactedTopicReader.class);
         container.pause();
-        await().atMost(Duration.ofSeconds(10)).until(container::isContainerPaused);
+        await().atMost(Duration.ofSeconds(10)).until(container::isPaused);
         publishStatus(queued.running(1, new Progress(0, "starting", ""), Instant.now())
                 .succeeded(Map.of("version", "1.0.0"), Instant.now()));
 

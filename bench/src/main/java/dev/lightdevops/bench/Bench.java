@@ -67,15 +67,15 @@ public final class Bench {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDirectory = repository.resolve("bench/target/runs/" + stamp);
         Report report = new Report(runDirectory.resolve("results.md"));
-        Context context = new Context(Settings.from(System.getenv(), quick), report, repository, runDirectory,
+        SuiteSetup context = new SuiteSetup(Settings.from(System.getenv(), quick), report, repository, runDirectory,
                 System.getProperty("java.class.path"));
         report.line("### Bench run " + stamp + (quick ? " (quick)" : ""));
         report.line("");
-        report.line("Machine: " + Machine.describe() + ". Logs: `" + repository.relativize(runDirectory) + "`.");
+        report.line("Machine: " + MachineFacts.describe() + ". Logs: `" + repository.relativize(runDirectory) + "`.");
         report.line("Settings: " + context.settings());
         boolean allPassed = true;
         for (Suite suite : chosen) {
-            System.out.println(">>> " + suite.name() + " (load average " + Machine.loadAverage() + ")");
+            System.out.println(">>> " + suite.name() + " (load average " + MachineFacts.loadAverage() + ")");
             try {
                 allPassed &= suite.run(context);
             } catch (Exception | AssertionError failure) {
@@ -86,7 +86,7 @@ public final class Bench {
             }
         }
         report.line("");
-        report.line("Load average at the end: " + Machine.loadAverage() + ". Results: `"
+        report.line("Load average at the end: " + MachineFacts.loadAverage() + ". Results: `"
                 + repository.relativize(report.file()) + "`.");
         System.exit(allPassed ? 0 : 1);
     }

@@ -6,5 +6,5 @@ public interface Suite {
     String name();
 
     /** Runs it and reports; false when a drill found a loss or a broken invariant (benchmarks report, never fail). */
-    boolean run(Context context) throws Exception;
+    boolean run(SuiteSetup context) throws Exception;
 }

@@ -11,6 +11,7 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.RealKafka;
@@ -173,7 +174,7 @@ class DashboardBrowserTest {
         Operation spoofing = Operation.queued(OperationIds.next(), OperationType.DEPLOY, new Target("ledger", "staging"),
                 Map.of("service", "ledger", "version", "1.0.0", "environment", "staging"), Map.of("placeholder", true),
                 "mallory\u202Eecila", "local", null, now, now.plusSeconds(600), null)
-                .ended(OperationStatus.FAILED, new OperationError("deploy_failed", "exit 1: \u2066approved\u2069", false),
+                .ended(new Outcome.Failed(new OperationError("deploy_failed", "exit 1: \u2066approved\u2069", false)),
                         now);
         publish(spoofing);
         browser.navigate(stack.baseUrl() + "/");

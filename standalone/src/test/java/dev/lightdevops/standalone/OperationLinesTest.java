@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
-import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.common.operation.Target;
 import java.time.Instant;
@@ -44,8 +44,8 @@ class OperationLinesTest {
 
     @Test
     void anEndSaysHowItEndedAndHowLongItTook() {
-        Operation failed = queued.ended(OperationStatus.FAILED, new OperationError("health_check_failed",
-                "3.0.0 did not become healthy", false), t0.plusSeconds(12));
+        Operation failed = queued.ended(new Outcome.Failed(new OperationError("health_check_failed",
+                "3.0.0 did not become healthy", false)), t0.plusSeconds(12));
 
         assertThat(OperationLines.describe(failed, queued)).hasValueSatisfying(line -> assertThat(line)
                 .contains("failed", "after 12.0 s", "health_check_failed: 3.0.0 did not become healthy"));
@@ -59,8 +59,8 @@ class OperationLinesTest {
 
         assertThat(OperationLines.describe(fetch, null)).isEmpty();
         assertThat(OperationLines.describe(fetch.succeeded(Map.of(), t0.plusSeconds(1)), fetch)).isEmpty();
-        assertThat(OperationLines.describe(fetch.ended(OperationStatus.FAILED, new OperationError(
-                "datadog_unavailable", "5xx", true), t0.plusSeconds(1)), fetch)).hasValueSatisfying(line ->
+        assertThat(OperationLines.describe(fetch.ended(new Outcome.Failed(new OperationError(
+                "datadog_unavailable", "5xx", true)), t0.plusSeconds(1)), fetch)).hasValueSatisfying(line ->
                 assertThat(line).contains("failed", "metrics of checkout", "datadog_unavailable"));
     }
 }

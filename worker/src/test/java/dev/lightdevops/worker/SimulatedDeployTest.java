@@ -25,9 +25,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A worker consumes a deploy command from the real broker and publishes its snapshots to ops.status. */
+/**
+ * A worker on the real broker: it consumes a deploy command and publishes its snapshots to ops.status, and what it
+ * logs has its secrets masked (the worker holds the Datadog keys).
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class SimulatedDeployTest {
 
     private static ConfigurableApplicationContext worker;
@@ -74,6 +82,15 @@ class SimulatedDeployTest {
         assertThat(done.result()).containsEntry("version", "5.0.1");
         assertThat(done.requestedBy()).isEqualTo("alice");
         assertThat(done.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void aDatadogKeyInALogLineIsRedacted(CapturedOutput output) {
+        String key = "a1b2c3d4e5f6" + Long.toHexString(System.nanoTime());
+
+        LoggerFactory.getLogger(WorkerApplication.class).warn("Datadog refused DD-API-KEY: {} (api_key={})", key, key);
+
+        assertThat(output.getAll()).contains("Datadog refused DD-API-KEY: [REDACTED]").doesNotContain(key);
     }
 
     private static List<Operation> snapshotsOf(String id) {

@@ -4,22 +4,26 @@ import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalClaim.Action;
 import dev.lightdevops.api.approvals.ApprovalLog.Ruling;
 import dev.lightdevops.api.approvals.ApprovalLog.Verdict;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.AcceptanceUnknownException;
-import dev.lightdevops.api.operations.AuditTrail;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.CommandPublisher;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
-import dev.lightdevops.api.operations.Placeholders;
+import dev.lightdevops.api.operations.PlaceholderResults;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome.Cancelled;
+import dev.lightdevops.common.operation.Outcome.Expired;
+import dev.lightdevops.common.operation.Outcome.Failed;
+import dev.lightdevops.common.operation.Outcome.Rejected;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,8 +180,8 @@ public class ApprovalDecisions {
         ApprovalClaim claim = verdict.claim();
         Operation outcome = claim.action() == Action.APPROVE
                 ? publisher.publish(operation.approved(decided,
-                        Placeholders.forOperation(operation.id(), summaryOf(operation)), runDeadline(operation, now),
-                        now), operation.target().key())
+                        PlaceholderResults.forOperation(operation.id(), summaryOf(operation)),
+                        runDeadline(operation, now), now), operation.target().key())
                 : written(terminal(operation, claim, decided, now));
         view.apply(outcome);
         String action = switch (claim.action()) {
@@ -209,9 +213,9 @@ public class ApprovalDecisions {
         Approval decided = tally.applyTo(operation.approval());
         // Never publish an approved command a second time: the deciding instance may have sent it already.
         Operation settled = claim.action() == Action.APPROVE
-                ? operation.ended(OperationStatus.FAILED, new OperationError("approval_not_published", "approved by "
+                ? operation.ended(new Failed(new OperationError("approval_not_published", "approved by "
                         + claim.principal() + ", but the server that approved it stopped before it queued the "
-                        + "operation; nothing ran: deploy again", true), decided, now)
+                        + "operation; nothing ran: deploy again", true)), decided, now)
                 : terminal(operation, claim, decided, now);
         view.apply(written(settled));
         audit.record(ApprovalAudit.step(now, "approval_settled", claim, settled, null, null));
@@ -220,17 +224,17 @@ public class ApprovalDecisions {
 
     private static Operation terminal(Operation operation, ApprovalClaim claim, Approval decided, Instant now) {
         return switch (claim.action()) {
-            case REJECT -> operation.ended(OperationStatus.REJECTED, new OperationError("rejected", "rejected by "
-                    + claim.principal() + (claim.reason() == null ? "" : ": " + claim.reason()), false), decided, now);
-            case EXPIRE -> operation.ended(OperationStatus.EXPIRED, new OperationError("approval_expired",
+            case REJECT -> operation.ended(new Rejected(new OperationError("rejected", "rejected by "
+                    + claim.principal() + (claim.reason() == null ? "" : ": " + claim.reason()), false)), decided, now);
+            case EXPIRE -> operation.ended(new Expired(new OperationError("approval_expired",
                     "nobody approved it before " + operation.approval().expiresAt() + "; deploy again to ask anew",
-                    false), decided, now);
+                    false)), decided, now);
             case WITHDRAW -> ApprovalClaim.SYSTEM.equals(claim.principal())
-                    ? operation.ended(OperationStatus.FAILED, new OperationError(Operation.NOT_ACCEPTED, "Kafka did "
+                    ? operation.ended(new Failed(new OperationError(Operation.NOT_ACCEPTED, "Kafka did "
                             + "not confirm this acceptance in time; it was withdrawn and will not run. Try again",
-                            true), decided, now)
-                    : operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled", "cancelled by "
-                            + claim.principal() + " before it was approved", false), decided, now);
+                            true)), decided, now)
+                    : operation.ended(new Cancelled(new OperationError("cancelled", "cancelled by "
+                            + claim.principal() + " before it was approved", false)), decided, now);
             case APPROVE -> throw new IllegalArgumentException("an approval is not a terminal outcome");
         };
     }

@@ -5,7 +5,7 @@ import dev.lightdevops.api.operations.OperationArguments;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.tool.Arguments;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
 import java.util.Map;
@@ -31,7 +31,7 @@ class RejectOperationTool implements ToolHandler {
     public ToolResult call(Map<String, Object> arguments, Caller caller) {
         String id = OperationArguments.id(arguments, Set.of("reason"));
         String reason = Arguments.of(arguments, Set.of("operation_id", "id", "reason"))
-                .requiredString("reason", DeployRequest.REASON, ApproveOperationTool.REASON_TEXT);
+                .requiredString("reason", DeployArguments.REASON, ApproveOperationTool.REASON_TEXT);
         return ApproveOperationTool.answer(decisions.reject(id, reason, caller, ToolCatalogue.REJECT_OPERATION));
     }
 }

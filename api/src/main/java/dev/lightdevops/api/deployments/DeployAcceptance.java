@@ -2,10 +2,10 @@ package dev.lightdevops.api.deployments;
 
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.operations.OperationAcceptance;
-import dev.lightdevops.api.operations.OperationRequest;
+import dev.lightdevops.api.operations.ProposedOperation;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.time.Duration;
 import java.util.Map;
@@ -25,10 +25,10 @@ public class DeployAcceptance {
     }
 
     public Operation accept(Map<String, Object> arguments, Caller caller) {
-        DeployRequest request = DeployRequest.from(arguments);
+        DeployArguments request = DeployArguments.from(arguments);
         String environment = request.environment().wireName();
-        return acceptance.accept(new OperationRequest(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
-                request.target(), request.target().key(), "deploy_" + environment, request.asRecorded(),
+        return acceptance.accept(new ProposedOperation(ToolCatalogue.DEPLOY_SERVICE, OperationType.DEPLOY,
+                request.target(), request.target().key(), request.asRecorded(),
                 "Deploy of " + request.service() + " " + request.version() + " to " + environment,
                 request.idempotencyKey(),
                 request.timeoutSeconds() == null ? null : Duration.ofSeconds(request.timeoutSeconds())), caller);

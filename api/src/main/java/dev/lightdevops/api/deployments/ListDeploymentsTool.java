@@ -9,7 +9,7 @@ import dev.lightdevops.common.deployment.Deployment;
 import dev.lightdevops.common.deployment.DeploymentLedger;
 import dev.lightdevops.common.deployment.ObservedDeployment;
 import dev.lightdevops.common.tool.Arguments;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.Environment;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;
@@ -52,7 +52,7 @@ class ListDeploymentsTool implements ToolHandler {
             throw new PermissionDeniedException(Permissions.READ_DEPLOYMENTS, "list deployments");
         }
         Arguments args = Arguments.of(arguments, Set.of("service", "environment"));
-        String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");
+        String service = args.optionalString("service", DeployArguments.SERVICE, "a service name");
         Environment environment = arguments != null && arguments.get("environment") != null
                 ? args.environment("environment") : null;
         return list(service, environment);

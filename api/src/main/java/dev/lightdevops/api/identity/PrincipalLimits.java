@@ -2,7 +2,6 @@ package dev.lightdevops.api.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.lightdevops.api.operations.OperationView;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Component;
 public class PrincipalLimits {
 
     private final LimitProperties limits;
-    private final OperationView view;
+    private final UnfinishedOperations view;
     private final Cache<String, Bucket> mutating;
     private final Cache<String, Bucket> fetches;
 
-    PrincipalLimits(LimitProperties limits, OperationView view) {
+    PrincipalLimits(LimitProperties limits, UnfinishedOperations view) {
         this.limits = limits;
         this.view = view;
         this.mutating = buckets(limits.mutatingCallsPeriod());

@@ -1,7 +1,7 @@
 package dev.lightdevops.api.identity;
 
-import dev.lightdevops.api.operations.AuditTrail;
 import dev.lightdevops.common.audit.AuditEvent;
+import dev.lightdevops.common.observability.Redaction;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,14 +1,14 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Redaction;
 import dev.lightdevops.api.identity.ToolPermissions;
-import dev.lightdevops.api.operations.AuditTrail;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.audit.AuditEvent;
-import dev.lightdevops.common.tool.DeployRequest;
-import dev.lightdevops.common.tool.RollbackRequest;
+import dev.lightdevops.common.observability.Redaction;
+import dev.lightdevops.common.tool.DeployArguments;
+import dev.lightdevops.common.tool.RollbackArguments;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,9 +66,9 @@ class Confirmations {
         }
         try {
             if (ToolCatalogue.DEPLOY_SERVICE.equals(tool)) {
-                DeployRequest.from(arguments);
+                DeployArguments.from(arguments);
             } else {
-                RollbackRequest.from(arguments);
+                RollbackArguments.from(arguments);
             }
             permissions.authorize(tool, arguments, request.caller());
         } catch (RuntimeException wouldBeRefused) {

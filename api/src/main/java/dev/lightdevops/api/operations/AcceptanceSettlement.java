@@ -5,7 +5,7 @@ import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
-import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -85,8 +85,8 @@ class AcceptanceSettlement {
     }
 
     private Operation withdraw(Operation queued, Throwable failure) {
-        Operation withdrawal = queued.ended(OperationStatus.FAILED, new OperationError(Operation.NOT_ACCEPTED,
-                "Kafka did not confirm this acceptance in time; it was withdrawn and will not run. Try again", true),
+        Operation withdrawal = queued.ended(new Outcome.Failed(new OperationError(Operation.NOT_ACCEPTED,
+                "Kafka did not confirm this acceptance in time; it was withdrawn and will not run. Try again", true)),
                 clock.instant());
         RecordMetadata written;
         try {

@@ -1,11 +1,14 @@
 package dev.lightdevops.api.operations;
 
+import dev.lightdevops.api.tools.ToolRefusal;
+import dev.lightdevops.api.tools.ToolResult;
+
 /**
  * Kafka confirmed neither the acceptance of an operation nor its withdrawal: it may run or not. The caller gets the
  * operation id and is told to check it before retrying (an idempotent retry returns that same operation); the api
  * keeps trying to settle it in the background.
  */
-public class AcceptanceUnknownException extends RuntimeException {
+public class AcceptanceUnknownException extends RuntimeException implements ToolRefusal {
 
     private final String operationId;
 
@@ -19,5 +22,10 @@ public class AcceptanceUnknownException extends RuntimeException {
 
     public String operationId() {
         return operationId;
+    }
+
+    @Override
+    public ToolResult asToolResult() {
+        return ToolResult.outcomeUnknown(operationId, getMessage());
     }
 }

@@ -3,8 +3,8 @@ package dev.lightdevops.api.operations;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.observability.TraceIds;
 import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Approval;
@@ -16,18 +16,18 @@ import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * The one acceptance pipeline of every mutating or slow tool: authorize, run the {@link AcceptanceGuard}s, resolve the
- * idempotency key, set the deadline, publish durably, audit. Usage from a tool:
+ * The one acceptance pipeline of every mutating or slow tool: resolve the idempotency key, set the deadline,
+ * publish durably, audit. The caller was authorized before its tool ran, at the one authorization point every tool
+ * call passes ({@link dev.lightdevops.api.identity.ToolCallGate}). Usage from a tool:
  *
  * <pre>{@code
- * OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY, target, target.key(),
- *         "deploy_staging", recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
+ * ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY, target, target.key(),
+ *         recordedArguments, "Deploy of cart 1.2.0 to staging", idempotencyKey, null);
  * return ToolResult.accepted(acceptance.accept(request, caller), pollInterval);
  * }</pre>
  *
@@ -35,8 +35,7 @@ import org.springframework.stereotype.Service;
  * {@code awaiting_approval}: only its snapshot is written, and its command is published by the approval that decides
  * it ({@code ApprovalDecisions}), never before.
  *
- * <p>Guarantees: a refused request (missing permission, a guard's refusal) publishes nothing and is audited; it
- * returns only after Kafka acknowledged the queued snapshot and the command (else it throws
+ * <p>Guarantees: it returns only after Kafka acknowledged the queued snapshot and the command (else it throws
  * {@link CommandNotDurableException}: not accepted, no worker will run it; or {@link AcceptanceUnknownException}); a
  * request with an idempotency key that the same principal used within the idempotency window returns the original
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
@@ -55,7 +54,6 @@ public class OperationAcceptance {
     private final OperationView view;
     private final ConsumedPositions statusPositions;
     private final AuditTrail audit;
-    private final List<AcceptanceGuard> guards;
     private final ApiProperties api;
     private final OperationsProperties settings;
     private final Clock clock;
@@ -63,25 +61,23 @@ public class OperationAcceptance {
     private final ApprovalDecisions approvalSteps;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
-            AuditTrail audit, List<AcceptanceGuard> guards, ApiProperties api, OperationsProperties settings,
-            Clock clock, ApprovalPolicy approvals, @Lazy ApprovalDecisions approvalSteps) {
+            AuditTrail audit, ApiProperties api, OperationsProperties settings, Clock clock, ApprovalPolicy approvals,
+            @Lazy ApprovalDecisions approvalSteps) {
         this.approvals = approvals;
         this.approvalSteps = approvalSteps;
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
         this.audit = audit;
-        this.guards = guards;
         this.api = api;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** Accepts the request for the caller; refusals are thrown before anything is published. */
-    public Operation accept(OperationRequest request, Caller caller) {
+    public Operation accept(ProposedOperation request, Caller caller) {
         String client = AuditTrail.currentClientAddress();
         Duration deadline = deadlineOf(request);
-        authorize(request, caller, client);
         if (request.idempotencyKey() == null) {
             return publishNew(OperationIds.next(), request, deadline, caller, client);
         }
@@ -89,23 +85,7 @@ public class OperationAcceptance {
         return acceptIdempotent(request, deadline, caller, client);
     }
 
-    private void authorize(OperationRequest request, Caller caller, String client) {
-        if (!caller.may(request.permission())) {
-            audit.refused(request, caller, client, "permission_denied", "missing " + request.permission());
-            throw new PermissionDeniedException(request.permission(), "start: " + request.summary());
-        }
-        for (AcceptanceGuard guard : guards) {
-            try {
-                guard.check(request, caller);
-            } catch (RuntimeException refusal) {
-                audit.refused(request, caller, client, "refused_by_" + guard.getClass().getSimpleName(),
-                        refusal.getMessage());
-                throw refusal;
-            }
-        }
-    }
-
-    private Operation acceptIdempotent(OperationRequest request, Duration deadline, Caller caller, String client) {
+    private Operation acceptIdempotent(ProposedOperation request, Duration deadline, Caller caller, String client) {
         Instant now = clock.instant();
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
@@ -131,13 +111,14 @@ public class OperationAcceptance {
                     // command finds it running or ended and is skipped.
                     replayed = publisher.publish(replayed, request.commandKey());
                 }
-                audit.accepted(request, replayed, caller, client, "idempotent_replay");
+                audit.record(OperationAudit.accepted(clock.instant(), request, replayed, caller, client,
+                        "idempotent_replay"));
                 return replayed;
             }
         }
     }
 
-    private Operation publishNew(String id, OperationRequest request, Duration deadline, Caller caller,
+    private Operation publishNew(String id, ProposedOperation request, Duration deadline, Caller caller,
             String client) {
         Instant now = clock.instant();
         Optional<Approval> approval = approvals.gate(request.type(), request.target(), now);
@@ -145,20 +126,21 @@ public class OperationAcceptance {
             return publishAwaitingApproval(id, request, approval.get(), caller, client, now);
         }
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
-                Placeholders.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
+                PlaceholderResults.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
         Operation accepted = publisher.publish(queued, request.commandKey());
         view.apply(accepted);
-        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
+                accepted.status().wireName()));
         return accepted;
     }
 
     /** Held back for approval: only the snapshot is written; its command waits for the approval that decides. */
-    private Operation publishAwaitingApproval(String id, OperationRequest request, Approval approval, Caller caller,
+    private Operation publishAwaitingApproval(String id, ProposedOperation request, Approval approval, Caller caller,
             String client, Instant now) {
         Operation awaiting = Operation.awaitingApproval(id, request.type(), request.target(), request.arguments(),
-                Placeholders.awaitingApproval(id, request.summary(), approval), caller.principal(), caller.tenant(),
-                request.idempotencyKey(), now, approval, TraceIds.current());
+                PlaceholderResults.awaitingApproval(id, request.summary(), approval), caller.principal(),
+                caller.tenant(), request.idempotencyKey(), now, approval, TraceIds.current());
         Operation accepted = awaiting;
         try {
             publisher.publishSnapshot(awaiting);
@@ -166,11 +148,12 @@ public class OperationAcceptance {
         } catch (CommandNotDurableException notConfirmed) {
             accepted = approvalSteps.settleUnconfirmed(awaiting, notConfirmed);
         }
-        audit.accepted(request, accepted, caller, client, accepted.status().wireName());
+        audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
+                accepted.status().wireName()));
         return accepted;
     }
 
-    private Duration deadlineOf(OperationRequest request) {
+    private Duration deadlineOf(ProposedOperation request) {
         Duration byType = request.type() == OperationType.DEPLOY || request.type() == OperationType.ROLLBACK
                 ? api.deployDeadline() : settings.fetchDeadline();
         if (request.timeout() == null) {

@@ -1,6 +1,7 @@
 package dev.lightdevops.api.operations;
 
 import dev.lightdevops.api.approvals.ApprovalDecisions;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.identity.Permissions;
@@ -9,6 +10,7 @@ import dev.lightdevops.common.operation.CancelRequest;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.annotation.Lazy;
@@ -67,16 +69,18 @@ public class OperationCancellation {
         Instant now = clock.instant();
         publisher.publishCancelRequest(new CancelRequest(id, caller.principal(), now));
         if (operation.status() != OperationStatus.QUEUED) {
-            audit.cancellation("cancel_requested", operation, caller, client, tool);
+            audit.record(OperationAudit.cancellation(clock.instant(), "cancel_requested", operation, caller, client,
+                    tool));
             return operation;
         }
-        Operation cancelled = operation.ended(OperationStatus.CANCELLED, new OperationError("cancelled",
-                "cancelled by " + caller.principal() + " before it started", false), now);
+        Operation cancelled = operation.ended(new Outcome.Cancelled(new OperationError("cancelled",
+                "cancelled by " + caller.principal() + " before it started", false)), now);
         publisher.publishSnapshot(cancelled);
         statusPositions.awaitCaughtUp(id, settings.catchUpTimeout()).join();
         Operation kept = view.find(id).orElse(cancelled);
         boolean won = kept.status() == OperationStatus.CANCELLED && cancelled.error().equals(kept.error());
-        audit.cancellation(won ? "cancelled" : "cancel_too_late", kept, caller, client, tool);
+        audit.record(OperationAudit.cancellation(clock.instant(), won ? "cancelled" : "cancel_too_late", kept, caller,
+                client, tool));
         return kept;
     }
 
@@ -89,7 +93,8 @@ public class OperationCancellation {
             return;
         }
         boolean own = caller.principal().equals(operation.requestedBy());
-        audit.cancellation("cancel_refused", operation, caller, client, tool);
+        audit.record(OperationAudit.cancellation(clock.instant(), "cancel_refused", operation, caller, client,
+                tool));
         throw new PermissionDeniedException(own ? Permissions.CANCEL_OWN : Permissions.CANCEL_ANY,
                 "cancel operation " + operation.id());
     }

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.operations;
 
+import dev.lightdevops.api.identity.UnfinishedOperations;
 import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * principal's unfinished operations is kept as snapshots arrive, so neither costs a scan of the whole view.
  */
 @Component
-public class OperationView {
+public class OperationView implements UnfinishedOperations {
 
     private static final Logger log = LoggerFactory.getLogger(OperationView.class);
 
@@ -61,6 +62,7 @@ public class OperationView {
     }
 
     /** How many deploys and rollbacks of this principal in this tenant are not terminal yet (per-principal cap). */
+    @Override
     public long unfinishedCount(String principal, String tenant) {
         LongAdder count = unfinishedByOwner.get(ownerKey(principal, tenant));
         return count == null ? 0 : count.sum();
@@ -148,11 +150,7 @@ public class OperationView {
         if (request == snapshot.request() && result == snapshot.result()) {
             return snapshot;
         }
-        return new Operation(snapshot.id(), snapshot.type(), snapshot.target(), snapshot.status(), request,
-                snapshot.progress(), result, snapshot.error(), snapshot.placeholder(), snapshot.requestedBy(),
-                snapshot.tenant(), snapshot.idempotencyKey(), snapshot.attempt(), snapshot.createdAt(),
-                snapshot.startedAt(), snapshot.updatedAt(), snapshot.finishedAt(), snapshot.deadline(),
-                snapshot.traceId(), snapshot.approval());
+        return snapshot.withMaps(request, result);
     }
 
     private static Map<String, Object> compact(Map<String, Object> map) {

@@ -20,12 +20,4 @@ class RestProblems {
         problem.setType(URI.create(ToolResponses.PROBLEM_BASE + "unknown-tool"));
         return problem;
     }
-
-    @ExceptionHandler(ToolUnavailableException.class)
-    ProblemDetail unavailable(ToolUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create(ToolResponses.PROBLEM_BASE + "tool-unavailable"));
-        problem.setProperty("success", false);
-        return problem;
-    }
 }

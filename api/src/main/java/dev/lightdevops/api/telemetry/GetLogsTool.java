@@ -1,7 +1,6 @@
 package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.OperationType;
@@ -29,7 +28,7 @@ class GetLogsTool implements ToolHandler {
     @Override
     public ToolResult call(Map<String, Object> arguments, Caller caller) {
         LogQuery query = LogQuery.from(arguments);
-        return fetches.answer(ToolCatalogue.GET_LOGS, OperationType.FETCH_LOGS, Permissions.READ_LOGS, query.key(),
+        return fetches.answer(ToolCatalogue.GET_LOGS, OperationType.FETCH_LOGS, query.key(),
                 query.asRecorded(), "Logs of " + (query.service() == null ? "all services" : query.service())
                         + " since " + query.range().since(), caller);
     }

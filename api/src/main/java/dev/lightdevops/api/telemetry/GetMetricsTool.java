@@ -1,7 +1,6 @@
 package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Permissions;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.OperationType;
@@ -29,7 +28,7 @@ class GetMetricsTool implements ToolHandler {
     @Override
     public ToolResult call(Map<String, Object> arguments, Caller caller) {
         MetricsQuery query = MetricsQuery.from(arguments);
-        return fetches.answer(ToolCatalogue.GET_METRICS, OperationType.FETCH_METRICS, Permissions.READ_METRICS, query.key(),
+        return fetches.answer(ToolCatalogue.GET_METRICS, OperationType.FETCH_METRICS, query.key(),
                 query.asRecorded(), "Metrics " + String.join(", ", query.metrics()) + " since "
                         + query.range().since(), caller);
     }

@@ -2,9 +2,8 @@ package dev.lightdevops.api.telemetry;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.OperationAcceptance;
-import dev.lightdevops.api.operations.OperationRequest;
+import dev.lightdevops.api.operations.ProposedOperation;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationType;
@@ -38,17 +37,14 @@ class TelemetryFetches {
         this.clock = clock;
     }
 
-    ToolResult answer(String tool, OperationType type, String permission, String queryKey,
+    ToolResult answer(String tool, OperationType type, String queryKey,
             Map<String, Object> recorded, String summary, Caller caller) {
-        if (!caller.may(permission)) {
-            throw new PermissionDeniedException(permission, summary.toLowerCase());
-        }
         Optional<Operation> cached = cache.freshest(caller.tenant(), queryKey)
                 .filter(operation -> age(operation).compareTo(settings.cacheTtl()) <= 0);
         if (cached.isPresent()) {
             return fromCache(cached.get());
         }
-        return ToolResult.accepted(acceptance.accept(new OperationRequest(tool, type, null, queryKey, permission,
+        return ToolResult.accepted(acceptance.accept(new ProposedOperation(tool, type, null, queryKey,
                 recorded, summary, null, null), caller), api.pollInterval());
     }
 

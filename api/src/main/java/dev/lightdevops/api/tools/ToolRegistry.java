@@ -1,13 +1,8 @@
 package dev.lightdevops.api.tools;
 
-import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
-import dev.lightdevops.api.approvals.TwoPersonRuleException;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.identity.ToolCallGate;
-import dev.lightdevops.api.operations.AcceptanceUnknownException;
-import dev.lightdevops.api.operations.CommandNotDurableException;
-import dev.lightdevops.api.operations.OperationNotFoundException;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every {@link ToolHandler} bean by name. {@link #call} passes every call through the security gate
  * ({@link ToolCallGate}: permission, rate limit, active-operation cap) before the handler runs, and turns refusals
- * the caller can act on (invalid arguments, missing permission, an approval rule, Kafka unavailable) into error
- * results that name the next valid action, so a model sees the reason and can correct itself. Limit refusals
+ * the caller can act on (invalid arguments, missing permission, and each feature's {@link ToolRefusal}: an approval
+ * rule, Kafka unavailable...) into error results that name the next valid action, so a model sees the reason and can
+ * correct itself. Limit refusals
  * propagate, for the edge to answer 429 / a JSON-RPC error.
  */
 @Component
@@ -75,16 +71,7 @@ public class ToolRegistry {
             case PermissionDeniedException denied -> ToolResult.failed("permission_denied", denied.getMessage(),
                     false, "Call authenticate_user to see your permissions, or ask someone who holds '"
                             + denied.permission() + "'.");
-            case OperationNotFoundException missing -> ToolResult.failed("not_found", missing.getMessage(), false,
-                    "Check the operation_id: list_operations lists the operations you can see.");
-            case CommandNotDurableException unavailable -> ToolResult.failed("unavailable",
-                    unavailable.getMessage(), true, "Try the same call again in a few seconds.");
-            case AcceptanceUnknownException unknown -> ToolResult.outcomeUnknown(unknown.operationId(),
-                    unknown.getMessage());
-            case TwoPersonRuleException sameperson -> ToolResult.failed("two_person_rule", sameperson.getMessage(),
-                    false, "Ask another approver to call approve_operation with this operation_id.");
-            case NotAwaitingApprovalException decided -> ToolResult.failed("not_awaiting_approval",
-                    decided.getMessage(), false, "Call get_operation with this operation_id to see its status.");
+            case ToolRefusal refusal -> refusal.asToolResult();
             default -> throw failure;
         };
     }

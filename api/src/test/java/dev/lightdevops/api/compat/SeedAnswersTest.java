@@ -7,6 +7,7 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +26,7 @@ class SeedAnswersTest {
     @EnumSource(value = OperationStatus.class, names = {"FAILED", "CANCELLED", "TIMED_OUT"})
     void unsuccessfulOperationIsAProblemWithSuccessFalseAndItsId(OperationStatus status) {
         Operation ended = queued().running(1, new Progress(50, "fetch", "half"), NOW)
-                .ended(status, new OperationError("upstream", "Datadog answered 500", true), NOW);
+                .ended(Outcome.unsuccessful(status, new OperationError("upstream", "Datadog answered 500", true)), NOW);
 
         ResponseEntity<Object> answer = SeedAnswers.fetched(ended);
 

@@ -11,6 +11,7 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.common.operation.Target;
 import dev.lightdevops.common.testing.RealKafka;
@@ -60,7 +61,8 @@ public final class HistoryRecords implements AutoCloseable {
         Operation ended = end == OperationStatus.SUCCEEDED
                 ? running.succeeded(previous == null ? Map.of("version", version)
                         : Map.of("version", version, "previous_version", previous), created.plusSeconds(5))
-                : running.ended(end, new OperationError("health_check_failed", "error rate 12%", false),
+                : running.ended(Outcome.unsuccessful(end,
+                        new OperationError("health_check_failed", "error rate 12%", false)),
                         created.plusSeconds(5));
         send(queued);
         send(running);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.observability.Redaction;
 import dev.lightdevops.common.testing.Http;
 import dev.lightdevops.common.testing.TopicProbe;
 import java.io.ByteArrayInputStream;

@@ -8,6 +8,7 @@ import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,8 @@ class TaskViewsTest {
 
     @Test
     void rejectedAndExpiredOperationsAreFailedLegacyTasksAndCompletedModernTasksWithAnErrorResult() {
-        Operation rejected = AWAITING.ended(OperationStatus.REJECTED, new OperationError("rejected",
-                "rejected by bob: freeze", false), NOW.plusSeconds(60));
+        Operation rejected = AWAITING.ended(new Outcome.Rejected(new OperationError("rejected",
+                "rejected by bob: freeze", false)), NOW.plusSeconds(60));
 
         assertThat(TaskViews.legacyTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1)).get("status"))
                 .isEqualTo("failed");

@@ -9,6 +9,7 @@ import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
+import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.ConsumedPositions;
@@ -37,9 +38,9 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Issue 14, hole 1: an acceptance whose sends Kafka did not confirm (the records may be written) is settled through the
- * operation's partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting
- * approval (issue 15) through its approval, so it is never told that about one someone approved. The lost
+ * An acceptance whose sends Kafka did not confirm (the records may be written) is settled through the operation's
+ * partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting approval
+ * through its approval, so it is never told that about one someone approved. The lost
  * acknowledgement is forced through the producer seam: the command is written, its future fails; an unreachable
  * cluster through the same seam, as KafkaTemplate reports a record the producer refused before sending it.
  */
@@ -134,7 +135,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void aReplayOfAnOperationLeftQueuedWithoutItsCommandPublishesTheCommand() {
-        OperationRequest request = request("orphaned");
+        ProposedOperation request = request("orphaned");
         String id = IdempotencyKeys.operationId(ALICE.tenant(), ALICE.principal(), request.idempotencyKey(), 0);
         Instant now = Instant.now();
         // The api instance that accepted it was killed after its queued snapshot and before its command.
@@ -157,11 +158,11 @@ class AcceptanceSettlementTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
-                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class), java.util.List.of(),
+                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
                 api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
                 api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
-        OperationRequest request = new OperationRequest("deploy_service", OperationType.DEPLOY,
-                new Target("retried", "staging"), "retried@staging", "deploy_staging", Map.of("version", "1"),
+        ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY,
+                new Target("retried", "staging"), "retried@staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
         Caller alice = new Caller("alice", "local", java.util.Set.of("Developer"),
                 java.util.Set.of("deploy_staging", "read_operations"), false);
@@ -183,7 +184,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void anAwaitingApprovalSnapshotKafkaDidNotConfirmIsWithdrawnAndCanNeverBeApproved() {
-        OperationRequest request = productionDeploy("unconfirmed-approval");
+        ProposedOperation request = productionDeploy("unconfirmed-approval");
         kafka.loseAwaitingSnapshots = true;
         try {
             assertThatThrownBy(() -> gatedAcceptance().accept(request, PRODUCTION_DEPLOYER))
@@ -203,7 +204,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void anUnconfirmedAwaitingSnapshotSomeoneApprovedMeanwhileWasAcceptedAfterAll() {
-        OperationRequest request = productionDeploy("approved-meanwhile");
+        ProposedOperation request = productionDeploy("approved-meanwhile");
         kafka.onAwaitingWritten = awaiting -> api.getBean(ApprovalDecisions.class).approve(awaiting.id(),
                 "saw it land", RELEASE_MANAGER, "approve_operation");
         kafka.loseAwaitingSnapshots = true;
@@ -227,21 +228,21 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance gatedAcceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
                 api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
                 api.getBean(ApprovalDecisions.class));
     }
 
-    private static OperationRequest productionDeploy(String service) {
-        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
-                service + "@production", "deploy_production", Map.of("version", "1"),
+    private static ProposedOperation productionDeploy(String service) {
+        return new ProposedOperation("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
+                service + "@production", Map.of("version", "1"),
                 "Deploy of " + service + " 1 to production", null, null);
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyWhileTheOutcomeIsUnknownIsNotToldAccepted() {
         OperationAcceptance acceptance = acceptance();
-        OperationRequest request = request("unsettled");
+        ProposedOperation request = request("unsettled");
         kafka.onCommandWritten = command -> { };
         kafka.refuseWithdrawals = true;
         String unknownId;
@@ -271,7 +272,7 @@ class AcceptanceSettlementTest {
     @Test
     void aRetryWhileTheOutcomeIsUnknownPublishesNothingAnewThoughTheViewNeverSawTheOperation() {
         OperationAcceptance acceptance = acceptance();
-        OperationRequest request = request("unseen");
+        ProposedOperation request = request("unseen");
         kafka.onCommandWritten = command -> { };
         kafka.refuseWithdrawals = true;
         kafka.loseQueuedSnapshots = true;
@@ -296,14 +297,14 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance acceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), java.util.List.of(), api.getBean(ApiProperties.class),
+                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
                 api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
                 api.getBean(ApprovalDecisions.class));
     }
 
-    private static OperationRequest request(String service) {
-        return new OperationRequest("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
-                service + "@staging", "deploy_staging", Map.of("version", "1"), "Deploy of " + service
+    private static ProposedOperation request(String service) {
+        return new ProposedOperation("deploy_service", OperationType.DEPLOY, new Target(service, "staging"),
+                service + "@staging", Map.of("version", "1"), "Deploy of " + service
                         + " 1 to staging", "key-" + OperationIds.next(), null);
     }
 

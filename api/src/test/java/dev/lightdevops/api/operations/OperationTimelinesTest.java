@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationIds;
-import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.operation.Progress;
 import dev.lightdevops.common.operation.Target;
 import java.time.Clock;
@@ -69,7 +69,7 @@ class OperationTimelinesTest {
     @Test
     void anOperationWhoseBeginningWasNotSeenIsMarkedIncompleteAndFallsBackToItsTimestamps() {
         Operation failed = queued.running(1, new Progress(10, "validate", ""), t0.plusSeconds(1))
-                .ended(OperationStatus.FAILED, new OperationError("boom", "it broke", false), t0.plusSeconds(7));
+                .ended(new Outcome.Failed(new OperationError("boom", "it broke", false)), t0.plusSeconds(7));
 
         Map<String, Object> answer = timelines.describe(failed);
 

@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.drills;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.HeapProbe;
@@ -35,7 +35,7 @@ public final class BadInputDrill implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         int hostile = context.settings().badRequests();
         report.line("");
@@ -49,7 +49,7 @@ public final class BadInputDrill implements Suite {
             ApiClient client = context.client(api.baseUrl());
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 List<String> known = Collections.synchronizedList(new ArrayList<>(
-                        dev.lightdevops.bench.suites.Submit.deploys(client, 200, 8,
+                        dev.lightdevops.bench.suites.DeployBatch.deploys(client, 200, 8,
                                 i -> ApiClient.deployCall(i, "warm-" + i, "staging", "1.0." + i))));
                 runMix(client, Math.min(500, hostile), known, new Tally()); // warm-up: same paths, not counted
                 double heapBefore = HeapProbe.liveHeapMegabytes(api.process(), Jdks.current());

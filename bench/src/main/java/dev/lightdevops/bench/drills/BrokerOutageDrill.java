@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.drills;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.Jdks;
@@ -47,7 +47,7 @@ public final class BrokerOutageDrill implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         report.line("");
         report.line("#### Fault drill 2: " + RATE + " deploys/s; broker stopped after " + BEFORE.toSeconds()

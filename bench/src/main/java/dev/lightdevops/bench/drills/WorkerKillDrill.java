@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.drills;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.ChildProcess;
@@ -9,7 +9,7 @@ import dev.lightdevops.bench.process.Stack;
 import dev.lightdevops.bench.report.Report;
 import dev.lightdevops.bench.status.HistoryCheck;
 import dev.lightdevops.bench.status.StatusWatcher;
-import dev.lightdevops.bench.suites.Submit;
+import dev.lightdevops.bench.suites.DeployBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class WorkerKillDrill implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         int deploys = context.settings().drillDeploys();
         int targets = context.settings().drillTargets();
@@ -60,7 +60,7 @@ public final class WorkerKillDrill implements Suite {
                 long start = System.nanoTime();
                 CompletableFuture<List<String>> submitted = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return Submit.deploys(client, deploys, 4, i -> ApiClient.deployCall(i,
+                        return DeployBatch.deploys(client, deploys, 4, i -> ApiClient.deployCall(i,
                                 "kill-" + (i % targets), "staging", "1.0." + i));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

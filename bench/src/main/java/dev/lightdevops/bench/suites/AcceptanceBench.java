@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.load.Wrk;
@@ -40,7 +40,7 @@ public final class AcceptanceBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         if (!Wrk.available()) {
             throw new IllegalStateException("wrk is not installed: bench/run.sh installs Debian's package");
         }
@@ -108,7 +108,7 @@ public final class AcceptanceBench implements Suite {
     private static List<Wrk.Result> measure(Wrk wrk, String baseUrl, String label, Wrk.Call call, Duration warmUp,
             Duration duration, int runs) throws Exception {
         System.out.println("  " + label + " warm-up: " + wrk.run(baseUrl, call, warmUp));
-        return Measure.repeat(label, runs, () -> wrk.run(baseUrl, call, duration));
+        return RepeatedMeasurement.repeat(label, runs, () -> wrk.run(baseUrl, call, duration));
     }
 
     /** Throughput and p99 rows, with the ratio to the floor and the spread of the runs; returns the median. */
@@ -136,7 +136,8 @@ public final class AcceptanceBench implements Suite {
     static List<String> acceptSome(ApiClient client, int count) throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(Submit.acceptWithRetries(client, ApiClient.deployCall(i, "poll-" + i, "development", "2.0." + i)));
+            ids.add(DeployBatch.acceptWithRetries(client,
+                    ApiClient.deployCall(i, "poll-" + i, "development", "2.0." + i)));
         }
         return ids;
     }

@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.load.LoadResult;
@@ -38,7 +38,7 @@ public final class EndToEndBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         Map<String, String> workerEnv = new HashMap<>(context.settings().workerConcurrencyEnv());
         workerEnv.put("WORKER_SIMULATED_STAGE_DURATION", "0s");
@@ -76,7 +76,7 @@ public final class EndToEndBench implements Suite {
         return true;
     }
 
-    private static Baseline baseline(Context context, Stack stack, String bootstrapServers) throws Exception {
+    private static Baseline baseline(SuiteSetup context, Stack stack, String bootstrapServers) throws Exception {
         Report report = context.report();
         List<KafkaEndToEnd.Figures> kafka = new ArrayList<>();
         for (int i = 0; i < context.settings().runs(); i++) {
@@ -93,7 +93,7 @@ public final class EndToEndBench implements Suite {
         return new Baseline(p50, p99);
     }
 
-    private static void measureAt(Context context, ApiClient client, double rate, Baseline kafka) throws Exception {
+    private static void measureAt(SuiteSetup context, ApiClient client, double rate, Baseline kafka) throws Exception {
         Poller poller = new Poller(client);
         SseFollower sse = new SseFollower(client);
         follow(context, client, rate, kafka, "long-poll", id -> poller.awaitTerminal(id, "queued"),
@@ -101,12 +101,13 @@ public final class EndToEndBench implements Suite {
         follow(context, client, rate, kafka, "SSE", sse::awaitTerminal, "");
     }
 
-    private static void follow(Context context, ApiClient client, double rate, Baseline kafka, String how,
+    private static void follow(SuiteSetup context, ApiClient client, double rate, Baseline kafka, String how,
             Function<String, CompletableFuture<String>> follower, String extra) throws Exception {
         Report report = context.report();
         String at = " at " + Report.format(rate) + "/s, " + how;
-        List<LoadResult> results = Measure.repeat("e2e " + how, context.settings().runs(), () -> OpenLoop.run(rate,
-                context.settings().warmUp(), context.settings().duration(), Duration.ofSeconds(60),
+        List<LoadResult> results = RepeatedMeasurement.repeat("e2e " + how, context.settings().runs(),
+                () -> OpenLoop.run(rate, context.settings().warmUp(), context.settings().duration(),
+                Duration.ofSeconds(60),
                 seq -> client.sendAsync(client.post("/mcp",
                                 ApiClient.deployCall(seq, "e2e-" + (seq % 1000), "staging", "1.0." + seq)).build())
                         .thenCompose(answer -> {
@@ -117,15 +118,17 @@ public final class EndToEndBench implements Suite {
                                     : follower.apply(id);
                         })
                         .thenApply("succeeded"::equals)));
-        double p50 = Report.median(Measure.each(results, LoadResult::p50));
-        double p99 = Report.median(Measure.each(results, LoadResult::p99));
-        report.figure("end to end p50" + at, Goal.atMost(15, "ms"), Measure.each(results, LoadResult::p50), "ms",
+        double p50 = Report.median(RepeatedMeasurement.each(results, LoadResult::p50));
+        double p99 = Report.median(RepeatedMeasurement.each(results, LoadResult::p99));
+        report.figure("end to end p50" + at, Goal.atMost(15, "ms"),
+                RepeatedMeasurement.each(results, LoadResult::p50), "ms",
                 String.format(Locale.ROOT, "%.1f× Kafka's p50", p50 / kafka.p50()));
-        report.figure("end to end p99" + at, Goal.atMost(50, "ms"), Measure.each(results, LoadResult::p99), "ms",
+        report.figure("end to end p99" + at, Goal.atMost(50, "ms"),
+                RepeatedMeasurement.each(results, LoadResult::p99), "ms",
                 String.format(Locale.ROOT, "%.1f× Kafka's p99; p99.9 %s ms", p99 / kafka.p99(),
-                        Report.format(Report.median(Measure.each(results, LoadResult::p999)))));
+                        Report.format(Report.median(RepeatedMeasurement.each(results, LoadResult::p999)))));
         report.figure("end to end completed" + at, Goal.atLeast(rate, "ops/s"),
-                Measure.each(results, LoadResult::throughput), "ops/s",
+                RepeatedMeasurement.each(results, LoadResult::throughput), "ops/s",
                 results.stream().mapToLong(LoadResult::errors).sum() + " failed or unfinished"
                         + results.stream().map(LoadResult::firstError).filter(e -> e != null).findFirst()
                                 .map(e -> " (first: " + e.substring(0, Math.min(120, e.length())) + ")").orElse("")

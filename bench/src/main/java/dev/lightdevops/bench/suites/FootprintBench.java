@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.HeapProbe;
@@ -30,7 +30,7 @@ public final class FootprintBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         report.tableHeader("Benchmark 4, footprint: start-up to ready, RSS idle and with " + RETAINED
                 + " retained operations (api JVM options: '" + context.settings().apiJvmOptions() + "')");
@@ -61,7 +61,7 @@ public final class FootprintBench implements Suite {
 
             ApiClient client = context.client(runningApi.baseUrl());
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
-                List<String> ids = Submit.deploys(client, REAL_DEPLOYS, 16,
+                List<String> ids = DeployBatch.deploys(client, REAL_DEPLOYS, 16,
                         i -> ApiClient.deployCall(i, "fp-" + (i % 500), "staging", "1.0." + i));
                 long done = watcher.awaitTerminal(ids, Duration.ofMinutes(5));
                 byte[] sample = watcher.terminalSample();

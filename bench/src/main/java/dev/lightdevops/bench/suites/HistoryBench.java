@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.load.Latency;
@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark 6, the history store (issue 19): a real PostgreSQL (zonky's embedded server, its own process) behind an
+ * Benchmark 6, the history store: a real PostgreSQL (zonky's embedded server, its own process) behind an
  * api process. (1) Ingest: operations written to Kafka as api and workers write them (3 snapshots and 2 audit lines
  * each, a deployment record per deploy) at {@code BENCH_HISTORY_RATE} operations/s for {@code BENCH_HISTORY_SECONDS};
  * the store's lag ({@code records_behind} on {@code /actuator/history}) is sampled every second. (2) The store is
@@ -42,7 +42,7 @@ public final class HistoryBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         int rate = intEnv("BENCH_HISTORY_RATE", 2000);
         int seconds = intEnv("BENCH_HISTORY_SECONDS", (context.settings().duration().getSeconds() < 30) ? 20 : 60);

@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.ChildProcess;
@@ -43,7 +43,7 @@ public final class ScaleOutBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         report.tableHeader("Benchmark 3, scale-out: " + TARGETS + " deploys of 1 s (1 replica: 5 stages of 200 ms) on "
                 + TARGETS + " targets; cap " + context.settings().scaleOutCap().toSeconds() + " s per run");
@@ -94,7 +94,7 @@ public final class ScaleOutBench implements Suite {
     private record Outcome(double throughput, int revocations) {
     }
 
-    private Outcome measure(Context context, int workers, Map<String, String> extraEnv, String label)
+    private Outcome measure(SuiteSetup context, int workers, Map<String, String> extraEnv, String label)
             throws Exception {
         try (Stack stack = context.newStack("scaleout-" + label)) {
             stack.startBroker();
@@ -113,7 +113,7 @@ public final class ScaleOutBench implements Suite {
             ApiClient client = context.client(api.baseUrl());
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 Instant firstAccepted = Instant.now();
-                List<String> ids = Submit.deploys(client, TARGETS, 16,
+                List<String> ids = DeployBatch.deploys(client, TARGETS, 16,
                         i -> ApiClient.deployCall(i, "so-" + label + "-" + i, "staging", "1.0." + i));
                 long done = watcher.awaitTerminal(ids, context.settings().scaleOutCap()
                         .minus(Duration.between(firstAccepted, Instant.now())));

@@ -1,6 +1,6 @@
 package dev.lightdevops.bench.suites;
 
-import dev.lightdevops.bench.Context;
+import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.HeapProbe;
@@ -30,7 +30,7 @@ public final class WorkerFootprintBench implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         report.tableHeader("Benchmark 5, worker footprint: one worker, " + DEPLOYS + " zero-duration deploys over "
                 + TARGETS + " targets (worker JVM options: '" + context.settings().workerJvmOptions() + "')");
@@ -47,7 +47,7 @@ public final class WorkerFootprintBench implements Suite {
                 idle.add(worker.process().rssMegabytes());
                 ApiClient client = context.client(api.baseUrl());
                 try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
-                    List<String> ids = Submit.deploys(client, DEPLOYS, 16,
+                    List<String> ids = DeployBatch.deploys(client, DEPLOYS, 16,
                             i -> ApiClient.deployCall(i, "wf-" + (i % TARGETS), "staging", "1.0." + i));
                     ended += watcher.awaitTerminal(ids, Duration.ofMinutes(10));
                 }

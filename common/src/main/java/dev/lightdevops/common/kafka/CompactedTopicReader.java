@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The one way this project materializes a compacted topic ({@code ops.status}, {@code ops.deployments}): a plain
- * consumer on a thread of its own reads every partition from the beginning, forever, and hands each record, in offset
- * order per partition, to the view's sink; read-committed, nothing committed, no consumer group (partitions are
- * assigned, so there is no rebalance and no group left behind per process start). After each poll it reports its
+ * The one way this project materializes a compacted topic ({@code ops.status} in both apps, {@code ops.deployments}):
+ * a plain consumer on a thread of its own reads every partition from the beginning, forever, and hands each record,
+ * in offset order per partition, to the view's sink; read-committed, nothing committed, no consumer group (partitions
+ * are assigned, so there is no rebalance and no group left behind per process start). After each poll it reports its
  * positions to {@link ConsumedPositions}, so a catch-up wait completes the moment the record it waits for has been
  * applied: the consumer's poll returns as soon as records arrive, and no wait depends on a poll interval.
  *
@@ -49,6 +49,8 @@ public final class CompactedTopicReader implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile boolean pauseRequested;
+    private volatile boolean paused;
 
     /**
      * @param clientConfig the app's Kafka consumer settings (bootstrap servers, security); group, offsets, isolation
@@ -86,6 +88,23 @@ public final class CompactedTopicReader implements SmartLifecycle {
     /** The catch-up bookkeeping, for callers that wait on it directly (the api's read-your-writes). */
     public ConsumedPositions positions() {
         return positions;
+    }
+
+    /**
+     * Stops applying records until {@link #resume}, the reader still connected: the seam through which a test holds a
+     * view behind the topic (as a listener container's pause). Takes effect within a poll; {@link #isPaused} says when.
+     */
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        pauseRequested = false;
+    }
+
+    /** Whether the reader has stopped applying records (a {@link #pause} has taken effect). */
+    public boolean isPaused() {
+        return paused;
     }
 
     @Override
@@ -130,6 +149,14 @@ public final class CompactedTopicReader implements SmartLifecycle {
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             while (running) {
+                if (pauseRequested != paused) {
+                    if (pauseRequested) {
+                        reader.pause(partitions);
+                    } else {
+                        reader.resume(partitions);
+                    }
+                    paused = pauseRequested;
+                }
                 try {
                     for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
                         apply(record);

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * What both apps add to Spring Boot's actuator, Micrometer and tracing auto-configuration: Kafka in readiness,
- * operation metrics, and the operation's ids in the log context of a consumed command.
+ * What both apps add to Spring Boot's actuator, Micrometer, tracing and logging auto-configuration: Kafka in
+ * readiness, operation metrics, the operation's ids in the log context of a consumed command, and secrets redacted
+ * from every log line.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ObservabilityProperties.class)
@@ -42,5 +43,11 @@ public class ObservabilityConfiguration {
     @Bean
     CommandLogContextHandler commandLogContextHandler() {
         return new CommandLogContextHandler();
+    }
+
+    /** Every log line of the app passes {@link Redaction} (tokens, keys, cookies masked). */
+    @Bean
+    LogRedaction logRedaction() {
+        return new LogRedaction();
     }
 }

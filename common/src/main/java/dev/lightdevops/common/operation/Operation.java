@@ -5,14 +5,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The unit of work and of polling (AIP-151 style), as one full snapshot. Every message on {@code ops.status} is one of
- * these, never a delta, so the latest record per id is the whole truth. Terminal snapshots carry exactly one of
- * {@code result} and {@code error}. An operation its environment's policy gates carries its {@link Approval} from
- * {@code awaiting_approval} on, through every later snapshot.
+ * these, never a delta, so the latest record per id is the whole truth. A terminal snapshot carries its
+ * {@link Outcome}: exactly one of {@code result} and {@code error}, and a snapshot before the end neither (the
+ * constructor refuses any other combination; transitions reach a terminal status only through an outcome). An
+ * operation its environment's policy gates carries its {@link Approval} from {@code awaiting_approval} on, through
+ * every later snapshot.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,6 +49,16 @@ public record Operation(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
         request = request == null ? Map.of() : request;
+        boolean consistent = switch (status) {
+            case SUCCEEDED -> result != null && error == null;
+            case FAILED, CANCELLED, TIMED_OUT, REJECTED, EXPIRED -> result == null && error != null;
+            case AWAITING_APPROVAL, QUEUED, RUNNING -> result == null && error == null;
+        };
+        if (!consistent) {
+            throw new IllegalArgumentException("a " + status.wireName() + " snapshot carries "
+                    + (status == OperationStatus.SUCCEEDED ? "its result and no error"
+                            : status.isTerminal() ? "its error and no result" : "neither a result nor an error"));
+        }
     }
 
     /** An operation that needed no approval. */
@@ -82,45 +95,46 @@ public record Operation(
         return status.isTerminal();
     }
 
+    /** How it ended; empty while it has not. */
+    @JsonIgnore
+    public Optional<Outcome> outcome() {
+        if (!status.isTerminal()) {
+            return Optional.empty();
+        }
+        return Optional.of(status == OperationStatus.SUCCEEDED ? new Outcome.Succeeded(result)
+                : Outcome.unsuccessful(status, error));
+    }
+
     /** Approved: queued from now on, with its run's own deadline and the placeholder of a queued operation. */
     public Operation approved(Approval decided, Map<String, Object> queuedPlaceholder, Instant runDeadline,
             Instant now) {
-        return new Operation(id, type, target, OperationStatus.QUEUED, request, null, null, null, queuedPlaceholder,
-                requestedBy, tenant, idempotencyKey, attempt, createdAt, null, now, null, runDeadline, traceId,
-                decided);
+        return change().pending(OperationStatus.QUEUED, null).placeholder(queuedPlaceholder).startedAt(null)
+                .deadline(runDeadline).approval(decided).at(now);
     }
 
     /** Still awaiting approval, with one more approver recorded (a policy asking for several). */
     public Operation withApproval(Approval partly, Instant now) {
-        return new Operation(id, type, target, status, request, progress, result, error, placeholder, requestedBy,
-                tenant, idempotencyKey, attempt, createdAt, startedAt, now, finishedAt, deadline, traceId, partly);
+        return change().approval(partly).at(now);
     }
 
+    /** Attempt {@code attempt} runs; a new attempt starts its clock anew. */
     public Operation running(int attempt, Progress progress, Instant now) {
         Instant started = startedAt == null || attempt != this.attempt ? now : startedAt;
-        return new Operation(id, type, target, OperationStatus.RUNNING, request, progress, null, null, placeholder,
-                requestedBy, tenant, idempotencyKey, attempt, createdAt, started, now, null, deadline, traceId,
-                approval);
+        return change().pending(OperationStatus.RUNNING, progress).attempt(attempt).startedAt(started).at(now);
     }
 
     public Operation succeeded(Map<String, Object> result, Instant now) {
-        return new Operation(id, type, target, OperationStatus.SUCCEEDED, request,
-                new Progress(100, "done", "succeeded"), result, null, placeholder, requestedBy, tenant,
-                idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId, approval);
+        return ended(new Outcome.Succeeded(result), now);
     }
 
-    /** Ends the operation in a terminal status other than succeeded, with the reason. */
-    public Operation ended(OperationStatus terminal, OperationError error, Instant now) {
-        return ended(terminal, error, approval, now);
+    /** Ends the operation with its outcome. */
+    public Operation ended(Outcome outcome, Instant now) {
+        return ended(outcome, approval, now);
     }
 
     /** Ends it with the approval as it was decided (rejected, expired, withdrawn). */
-    public Operation ended(OperationStatus terminal, OperationError error, Approval decided, Instant now) {
-        if (!terminal.isTerminal() || terminal == OperationStatus.SUCCEEDED) {
-            throw new IllegalArgumentException("not an unsuccessful terminal status: " + terminal);
-        }
-        return new Operation(id, type, target, terminal, request, progress, null, error, placeholder, requestedBy,
-                tenant, idempotencyKey, attempt, createdAt, startedAt, now, now, deadline, traceId, decided);
+    public Operation ended(Outcome outcome, Approval decided, Instant now) {
+        return change().ended(outcome).approval(decided).at(now);
     }
 
     /**
@@ -128,9 +142,16 @@ public record Operation(
      * shown as (its outcome only), and how an answer that carries the placeholder elsewhere embeds the operation.
      */
     public Operation withoutPlaceholder() {
-        return placeholder == null ? this : new Operation(id, type, target, status, request, progress, result, error,
-                null, requestedBy, tenant, idempotencyKey, attempt, createdAt, startedAt, updatedAt, finishedAt,
-                deadline, traceId, approval);
+        return placeholder == null ? this : change().placeholder(null).done();
+    }
+
+    /** The same snapshot with its request and result maps replaced by equal ones (a view's compact copies). */
+    public Operation withMaps(Map<String, Object> request, Map<String, Object> result) {
+        return change().maps(request, result).done();
+    }
+
+    private SnapshotChange change() {
+        return new SnapshotChange(this);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.lightdevops.common.telemetry;
 
 import dev.lightdevops.common.tool.Arguments;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.HumanText;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public record LogQuery(String service, LogLevel level, String text, TimeRange ra
 
     public static LogQuery from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
-        String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");
+        String service = args.optionalString("service", DeployArguments.SERVICE, "a service name");
         String levelText = args.optionalString("level", Pattern.compile("[A-Za-z]{1,16}"), "a level");
         LogLevel level = levelText == null ? null : LogLevel.parse(levelText).orElseThrow(() ->
                 new InvalidArgumentsException("level", "'" + levelText + "' is not one of " + LogLevel.wireNames()));

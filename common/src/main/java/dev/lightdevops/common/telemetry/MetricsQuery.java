@@ -1,7 +1,7 @@
 package dev.lightdevops.common.telemetry;
 
 import dev.lightdevops.common.tool.Arguments;
-import dev.lightdevops.common.tool.DeployRequest;
+import dev.lightdevops.common.tool.DeployArguments;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public record MetricsQuery(String service, List<String> metrics, TimeRange range
 
     public static MetricsQuery from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
-        String service = args.optionalString("service", DeployRequest.SERVICE, "a service name");
+        String service = args.optionalString("service", DeployArguments.SERVICE, "a service name");
         Object names = arguments == null || arguments.get("metrics") == null ? DEFAULT_METRICS
                 : arguments.get("metrics");
         if (!(names instanceof List<?> list) || list.isEmpty() || list.size() > MAX_METRICS) {

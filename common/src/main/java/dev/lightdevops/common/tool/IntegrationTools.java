@@ -20,15 +20,15 @@ final class IntegrationTools {
                     + "undo. Answers at once with an operation whose result is a placeholder (awaiting_approval "
                     + "where the environment's policy asks for an approver); poll it with get_operation.",
             ToolCatalogue.objectSchema(properties(
-                    "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
+                    "service", ToolCatalogue.string(DeployArguments.SERVICE.pattern(), DeployArguments.SERVICE_TEXT),
                     "environment", Map.of("type", "string", "enum", Environment.wireNames()),
                     "operation_id", Map.of("type", "string", "description",
                             "the id of the deploy operation to roll back, instead of service and environment"),
-                    "reason", ToolCatalogue.string(RollbackRequest.REASON.pattern(), RollbackRequest.REASON_TEXT),
-                    "target_version", ToolCatalogue.string(DeployRequest.VERSION.pattern(),
+                    "reason", ToolCatalogue.string(RollbackArguments.REASON.pattern(), RollbackArguments.REASON_TEXT),
+                    "target_version", ToolCatalogue.string(DeployArguments.VERSION.pattern(),
                             "a version that was live before; default: the previous live version"),
-                    "idempotency_key", ToolCatalogue.string(DeployRequest.IDEMPOTENCY_KEY.pattern(),
-                            DeployRequest.KEY_TEXT)),
+                    "idempotency_key", ToolCatalogue.string(DeployArguments.IDEMPOTENCY_KEY.pattern(),
+                            DeployArguments.KEY_TEXT)),
                     List.of("environment", "reason")),
             OutputSchemas.ACCEPTED_OPERATION, ToolDefinition.Kind.MUTATING, true,
             ToolDefinition.Hints.change(true, false, true));
@@ -38,7 +38,7 @@ final class IntegrationTools {
                     + "Answers at once with the freshest cached result of the same query (with its age) if there "
                     + "is one, else with a placeholder and an operation to poll.",
             ToolCatalogue.objectSchema(properties(
-                    "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
+                    "service", ToolCatalogue.string(DeployArguments.SERVICE.pattern(), DeployArguments.SERVICE_TEXT),
                     "level", Map.of("type", "string", "enum", LogLevel.wireNames(), "description",
                             "exact level; warn also matches warning"),
                     "query", ToolCatalogue.string(LogQuery.TEXT.pattern(), "free text to search for: one line of at most "
@@ -55,7 +55,7 @@ final class IntegrationTools {
                     + "series with points and units. Answers at once with the freshest cached result of the same "
                     + "query if there is one, else with a placeholder and an operation to poll.",
             ToolCatalogue.objectSchema(properties(
-                    "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
+                    "service", ToolCatalogue.string(DeployArguments.SERVICE.pattern(), DeployArguments.SERVICE_TEXT),
                     "metrics", Map.of("type", "array", "minItems", 1, "maxItems", MetricsQuery.MAX_METRICS,
                             "items", Map.of("type", "string", "pattern", "^" + MetricsQuery.METRIC.pattern() + "$"),
                             "description", "metric names; default: " + String.join(", ",
@@ -71,7 +71,7 @@ final class IntegrationTools {
                     + "and beside it what the cluster itself says is live (image, replicas, rollout state) where the "
                     + "deploy target can tell (Kubernetes), with in_sync saying whether the two agree.",
             ToolCatalogue.objectSchema(properties(
-                    "service", ToolCatalogue.string(DeployRequest.SERVICE.pattern(), DeployRequest.SERVICE_TEXT),
+                    "service", ToolCatalogue.string(DeployArguments.SERVICE.pattern(), DeployArguments.SERVICE_TEXT),
                     "environment", Map.of("type", "string", "enum", Environment.wireNames())),
                     List.of()),
             Map.of("type", "object", "properties", Map.of("deployments", Map.of("type", "array"))),

@@ -57,7 +57,7 @@ final class OperationTools {
                     + "again changes nothing.",
             ToolCatalogue.objectSchema(properties(
                     "operation_id", Map.of("type", "string", "description", ID_TEXT),
-                    "reason", ToolCatalogue.string(DeployRequest.REASON.pattern(), DECISION_REASON_TEXT)),
+                    "reason", ToolCatalogue.string(DeployArguments.REASON.pattern(), DECISION_REASON_TEXT)),
                     List.of("operation_id")),
             OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false,
             ToolDefinition.Hints.change(true, true, false));
@@ -67,7 +67,7 @@ final class OperationTools {
                     + "Needs the operation's approve_<environment> permission.",
             ToolCatalogue.objectSchema(properties(
                     "operation_id", Map.of("type", "string", "description", ID_TEXT),
-                    "reason", ToolCatalogue.string(DeployRequest.REASON.pattern(), DECISION_REASON_TEXT)),
+                    "reason", ToolCatalogue.string(DeployArguments.REASON.pattern(), DECISION_REASON_TEXT)),
                     List.of("operation_id", "reason")),
             OutputSchemas.OPERATION_ENVELOPE, ToolDefinition.Kind.MUTATING, false,
             ToolDefinition.Hints.change(false, true, false));

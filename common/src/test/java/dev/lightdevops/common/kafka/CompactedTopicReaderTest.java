@@ -69,6 +69,22 @@ class CompactedTopicReaderTest {
         assertThat(applied).containsExactly("v1", "v2", "v3");
     }
 
+    @Test
+    void aPausedReaderAppliesNothingUntilItIsResumed() throws Exception {
+        reader.pause();
+        org.awaitility.Awaitility.await().atMost(GENEROUS).until(reader::isPaused);
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
+            producer.send(new ProducerRecord<>(topic, "held", "v1")).get();
+        }
+
+        assertThat(reader.awaitCaughtUp("held", Duration.ofSeconds(2)).join()).isFalse();
+        assertThat(view).doesNotContainKey("held");
+
+        reader.resume();
+        assertThat(reader.awaitCaughtUp("held", GENEROUS).join()).isTrue();
+        assertThat(view).containsEntry("held", "v1");
+    }
+
     private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
         Map<String, Object> config = new java.util.HashMap<>(extra);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers());

@@ -46,8 +46,8 @@ class OperationTest {
 
     @Test
     void aWithdrawnAcceptanceEndsAQueuedOperationButNeverARunThatStartedFirst() {
-        Operation withdrawal = queued.ended(OperationStatus.FAILED,
-                new OperationError(Operation.NOT_ACCEPTED, "withdrawn", true), now.plusSeconds(1));
+        Operation withdrawal = queued.ended(new Outcome.Failed(new OperationError(Operation.NOT_ACCEPTED, "withdrawn", true)),
+                now.plusSeconds(1));
         Operation running = queued.running(1, new Progress(0, "starting", ""), now.plusSeconds(1));
 
         assertThat(withdrawal.withdrawsAcceptance()).isTrue();
@@ -55,7 +55,7 @@ class OperationTest {
         assertThat(withdrawal.supersedes(null)).isTrue();
         assertThat(withdrawal.supersedes(running)).isFalse();
         assertThat(running.supersedes(withdrawal)).isFalse();
-        assertThat(running.ended(OperationStatus.FAILED, new OperationError(Operation.NOT_ACCEPTED, "x", true),
+        assertThat(running.ended(new Outcome.Failed(new OperationError(Operation.NOT_ACCEPTED, "x", true)),
                 now.plusSeconds(2)).withdrawsAcceptance()).isFalse();
     }
 

@@ -5,8 +5,9 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.worker.execution.StatusPublisher.StatusNotPublishedException;
-import dev.lightdevops.worker.execution.StatusView.Known;
+import dev.lightdevops.worker.execution.StatusView.OperationState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,13 +92,13 @@ class OperationSweeper implements SmartLifecycle {
         }
     }
 
-    private boolean abandoned(String id, Known known, Instant horizon) {
+    private boolean abandoned(String id, OperationState known, Instant horizon) {
         return known.status() == OperationStatus.QUEUED && known.deadline() != null
                 && known.deadline().isBefore(horizon) && !running.isRunning(id) && known.offset() >= 0;
     }
 
     private void repairStale(String id) {
-        Optional<Known> known = caughtUp(id).filter(Known::stale);
+        Optional<OperationState> known = caughtUp(id).filter(OperationState::stale);
         if (known.isEmpty()) {
             return;
         }
@@ -115,7 +116,7 @@ class OperationSweeper implements SmartLifecycle {
 
     private void endAbandoned(String id) {
         Instant horizon = clock.instant().minus(settings.sweepGrace());
-        Optional<Known> known = caughtUp(id).filter(again -> abandoned(id, again, horizon));
+        Optional<OperationState> known = caughtUp(id).filter(again -> abandoned(id, again, horizon));
         if (known.isEmpty()) {
             return;
         }
@@ -124,9 +125,9 @@ class OperationSweeper implements SmartLifecycle {
         if (queued == null || queued.status() != OperationStatus.QUEUED) {
             return;
         }
-        Operation ended = queued.ended(OperationStatus.TIMED_OUT, new OperationError("deadline_exceeded",
+        Operation ended = queued.ended(new Outcome.TimedOut(new OperationError("deadline_exceeded",
                 "the operation was still queued at its deadline " + queued.deadline() + ": no worker started it, "
-                        + "so it was ended by the engine's sweeper", false), clock.instant());
+                        + "so it was ended by the engine's sweeper", false)), clock.instant());
         status.publish(ended);
         view.apply(id, ended.status(), ended.attempt());
         audit.finished(ended);
@@ -134,12 +135,12 @@ class OperationSweeper implements SmartLifecycle {
                 queued.type().wireName(), settings.sweepGrace(), queued.deadline());
     }
 
-    private Optional<Known> caughtUp(String id) {
+    private Optional<OperationState> caughtUp(String id) {
         return view.awaitCaughtUp(id, settings.catchUpTimeout()) ? view.find(id) : Optional.empty();
     }
 
     /** The record the view's state came from, read from its partition at its offset (null if compacted away). */
-    private ConsumerRecord<String, byte[]> readBack(String id, Known known) {
+    private ConsumerRecord<String, byte[]> readBack(String id, OperationState known) {
         TopicPartition partition = new TopicPartition(Topics.STATUS, known.partition());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -44,10 +44,10 @@ class StatusView implements SmartLifecycle {
      * own write; {@code terminalHash} fingerprints that first terminal record, so a later copy of it is told apart
      * from a stale record; {@code stale} says the last record read differs from it.
      */
-    record Known(OperationStatus status, int attempt, Instant deadline, int partition, long offset,
+    record OperationState(OperationStatus status, int attempt, Instant deadline, int partition, long offset,
             int terminalHash, boolean stale) {
 
-        boolean supersedes(Known current) {
+        boolean supersedes(OperationState current) {
             return current == null || Operation.supersedes(status, attempt, false, current.status, current.attempt,
                     current.started());
         }
@@ -63,7 +63,7 @@ class StatusView implements SmartLifecycle {
         }
     }
 
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Map<String, OperationState> known = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
     private final CompactedTopicReader reader;
@@ -91,17 +91,17 @@ class StatusView implements SmartLifecycle {
             return;
         }
         int hash = Arrays.hashCode(record.value());
-        Known read = new Known(snapshot.status(), snapshot.attempt(), snapshot.deadline(), record.partition(),
-                record.offset(), snapshot.isTerminal() ? hash : 0, false);
+        OperationState read = new OperationState(snapshot.status(), snapshot.attempt(), snapshot.deadline(),
+                record.partition(), record.offset(), snapshot.isTerminal() ? hash : 0, false);
         track(id, known.compute(id, (key, current) -> {
             if (current != null && current.terminalRead()) {
                 // Terminal is final: what follows is either a copy of that first terminal record or stale.
                 boolean differs = hash != current.terminalHash;
-                return differs == current.stale ? current : new Known(current.status, current.attempt,
+                return differs == current.stale ? current : new OperationState(current.status, current.attempt,
                         current.deadline, current.partition, current.offset, current.terminalHash, differs);
             }
             if (snapshot.withdrawsAcceptance() && current != null && current.started()) {
-                return current; // a withdrawal after a worker's start never counts (issue 14, hole 1)
+                return current; // a withdrawal after a worker's start never counts (the api's settlement rule)
             }
             if (snapshot.isTerminal()) {
                 return read; // the first terminal in topic order is the truth, whatever this worker applied itself
@@ -113,12 +113,13 @@ class StatusView implements SmartLifecycle {
     /** Also fed by this worker's own snapshots, so its decisions never lag what it published itself. */
     void apply(String id, OperationStatus status, int attempt) {
         track(id, known.compute(id, (key, current) -> {
-            Known mine = new Known(status, attempt, current == null ? null : current.deadline, -1, -1, 0, false);
+            OperationState mine = new OperationState(status, attempt, current == null ? null : current.deadline, -1, -1,
+                    0, false);
             return mine.supersedes(current) ? mine : current;
         }));
     }
 
-    Optional<Known> find(String id) {
+    Optional<OperationState> find(String id) {
         return Optional.ofNullable(known.get(id));
     }
 
@@ -141,7 +142,7 @@ class StatusView implements SmartLifecycle {
         return reader.awaitCaughtUp(operationId, timeout).join();
     }
 
-    private void track(String id, Known state) {
+    private void track(String id, OperationState state) {
         if (state != null && state.status == OperationStatus.QUEUED) {
             queued.add(id);
         } else {

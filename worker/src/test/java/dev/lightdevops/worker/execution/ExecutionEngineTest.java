@@ -14,7 +14,7 @@ import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
-import dev.lightdevops.common.operation.Progress;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.testing.RealKafka;
 import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.WorkerApplication;
@@ -157,10 +157,10 @@ class ExecutionEngineTest {
         };
         OperationRunner runner = new OperationRunner(
                 List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
-                worker.getBean(StatusPublisher.class), worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
-                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
-                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                new OperationTriage(worker.getBean(StatusView.class), heardJustAfterTheFirstLook,
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunStatus.class), worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         Operation raced = queued("cancel-race", Map.of("version", "1"));
         EngineTestSupport.send(Topics.STATUS, raced.id(), ContractJson.write(raced));
@@ -174,11 +174,11 @@ class ExecutionEngineTest {
 
     @Test
     void aStartThatLandsAfterTheApisWithdrawalNeverRuns() {
-        // Issue 14, hole 1: the api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
+        // The api could not confirm this acceptance and withdraws it. Its withdrawal lands after the
         // worker's decision to run (forced through the publisher: written just before the worker's start record).
         Operation withdrawn = queued("withdrawn", Map.of("version", "1"));
-        Operation withdrawal = withdrawn.ended(OperationStatus.FAILED,
-                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        Operation withdrawal = withdrawn.ended(new Outcome.Failed(
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true)), Instant.now());
         StatusPublisher withdrawnFirst = new StatusPublisher(worker.getBean(KafkaTemplate.class),
                 worker.getBean(WorkerProperties.class)) {
             @Override
@@ -190,11 +190,14 @@ class ExecutionEngineTest {
             }
         };
         OperationRunner runner = new OperationRunner(
-                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()), withdrawnFirst,
-                worker.getBean(StatusView.class), worker.getBean(CancelRequests.class),
-                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
-                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
+                worker.getBean(OperationTriage.class),
+                new RunStatus(withdrawnFirst, worker.getBean(StatusView.class), worker.getBean(FinishedAudit.class),
+                        worker.getBean(DeadLetters.class),
+                        worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
         EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawn));
 
@@ -250,7 +253,8 @@ class ExecutionEngineTest {
         // A view that had not read the end of a run takes its worker for lost (a duplicate command, a view behind
         // while a leader moved): the end lands just before this worker's start, forced through the publisher.
         Operation deploy = queued("ended-unseen", Map.of("version", "1"));
-        Operation firstRun = deploy.running(1, new Progress(0, "starting", "picked up by a worker"), Instant.now());
+        Operation firstRun = deploy.running(1, new dev.lightdevops.common.operation.Progress(0, "starting",
+                "picked up by a worker"), Instant.now());
         Operation firstEnd = firstRun.succeeded(Map.of(), Instant.now());
         OperationRunner runner = runnerWith(new StatusPublisher(worker.getBean(KafkaTemplate.class),
                 worker.getBean(WorkerProperties.class)) {
@@ -274,19 +278,22 @@ class ExecutionEngineTest {
     }
 
     private static OperationRunner runnerWith(StatusPublisher publisher) {
-        return new OperationRunner(List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()), publisher,
-                worker.getBean(StatusView.class), worker.getBean(CancelRequests.class),
-                worker.getBean(RunningOperations.class), worker.getBean(DeadLetters.class),
-                worker.getBean(FinishedAudit.class), worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+        return new OperationRunner(List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
+                worker.getBean(OperationTriage.class),
+                new RunStatus(publisher, worker.getBean(StatusView.class), worker.getBean(FinishedAudit.class),
+                        worker.getBean(DeadLetters.class),
+                        worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
                 worker.getBean(EngineProperties.class), Clock.systemUTC());
     }
 
     @Test
     void aStartThatLandsBeforeTheApisWithdrawalRunsAndTheWithdrawalIsIgnored() {
         Operation raced = queued("withdrawn-late", Map.of("version", "1", "hold", "until_released"));
-        Operation withdrawal = raced.ended(OperationStatus.FAILED,
-                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true), Instant.now());
+        Operation withdrawal = raced.ended(new Outcome.Failed(
+                new OperationError(Operation.NOT_ACCEPTED, "withdrawn by the api", true)), Instant.now());
         accept(raced);
         await().atMost(PATIENCE).until(() -> target.starts.contains(raced.id()));
 

@@ -11,6 +11,7 @@ import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.OperationStatus;
+import dev.lightdevops.common.operation.Outcome;
 import dev.lightdevops.common.testing.RealKafka;
 import dev.lightdevops.common.testing.TopicProbe;
 import dev.lightdevops.worker.WorkerApplication;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Holes 2 and 3 of issue 14 against a real broker and a running worker. A view rebuilt from the compacted
+ * The shape compaction leaves of {@code ops.status}, against a real broker and a running worker. A view rebuilt from the compacted
  * {@code ops.status} sees only the last record per operation ({@link #rebuiltView()} keeps exactly that, which is
  * what compaction leaves), so that last record must be the state every live view shows: the first terminal
  * snapshot. And no operation stays queued past its deadline because nobody ran it. Each test fails without the
@@ -58,7 +59,7 @@ class StatusTopicShapeTest {
         Operation queued = accept(queued("late-cancel", Map.of("version", "1")));
         await().atMost(PATIENCE).until(() -> terminalOf(queued.id()).isPresent());
 
-        send(queued.ended(OperationStatus.CANCELLED, new OperationError("cancelled", "too late", false),
+        send(queued.ended(new Outcome.Cancelled(new OperationError("cancelled", "too late", false)),
                 Instant.now()));
 
         await().atMost(PATIENCE).untilAsserted(() ->
@@ -82,7 +83,7 @@ class StatusTopicShapeTest {
         Operation queued = accept(queued("cancel-first", Map.of("version", "1", "hold", "until_released")));
         await().atMost(PATIENCE).until(() -> target.starts.contains(queued.id()));
         // The api saw it queued and ended it; the worker, not told (no cancel request), finishes after that.
-        send(queued.ended(OperationStatus.CANCELLED, new OperationError("cancelled", "by bob", false),
+        send(queued.ended(new Outcome.Cancelled(new OperationError("cancelled", "by bob", false)),
                 Instant.now()));
         target.release(queued.id());
 

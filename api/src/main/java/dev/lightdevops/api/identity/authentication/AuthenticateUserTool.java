@@ -1,10 +1,10 @@
 package dev.lightdevops.api.identity.authentication;
 
 import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Redaction;
 import dev.lightdevops.api.identity.TokenClaims;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolResult;
+import dev.lightdevops.common.observability.Redaction;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import dev.lightdevops.common.tool.ToolCatalogue;
 import dev.lightdevops.common.tool.ToolDefinition;

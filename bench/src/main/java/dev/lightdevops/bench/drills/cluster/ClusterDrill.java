@@ -1,7 +1,7 @@
 package dev.lightdevops.bench.drills.cluster;
 
-import dev.lightdevops.bench.Context;
-import dev.lightdevops.bench.Machine;
+import dev.lightdevops.bench.SuiteSetup;
+import dev.lightdevops.bench.MachineFacts;
 import dev.lightdevops.bench.Suite;
 import dev.lightdevops.bench.process.ChildProcess;
 import dev.lightdevops.bench.process.ClusterState;
@@ -62,13 +62,13 @@ public final class ClusterDrill implements Suite {
     }
 
     @Override
-    public boolean run(Context context) throws Exception {
+    public boolean run(SuiteSetup context) throws Exception {
         Report report = context.report();
         int deploys = context.settings().drillDeploys();
         int targets = context.settings().drillTargets();
         double rate = Double.parseDouble(System.getenv().getOrDefault("BENCH_CLUSTER_RATE", "20"));
         String stage = System.getenv().getOrDefault("BENCH_DRILL_STAGE", "50ms");
-        String loadBefore = Machine.loadAverage();
+        String loadBefore = MachineFacts.loadAverage();
         report.line("");
         report.line("#### Cluster drill " + name + ": " + deploys + " deploys over " + targets + " targets at "
                 + Report.format(rate) + "/s; " + BROKERS + " brokers, 2 api instances, " + WORKERS
@@ -133,7 +133,8 @@ public final class ClusterDrill implements Suite {
                             : (check.counts() ? "**no, " : "not judged here, ") + check.problems().size()
                                     + " exceptions" + (check.counts() ? "**" : "") + sample(check.problems())));
                 }
-                report.line("- load average " + loadBefore + " at the start, " + Machine.loadAverage() + " at the end");
+                report.line("- load average " + loadBefore + " at the start, " + MachineFacts.loadAverage()
+                        + " at the end");
                 report.line("");
                 report.line("**VERDICT " + name + ": " + (pass ? "PASS" : "FAIL") + "**");
                 return pass;
@@ -141,7 +142,7 @@ public final class ClusterDrill implements Suite {
         }
     }
 
-    private static DeployLoad.Instance instance(String name, Stack.App app, Context context) throws Exception {
+    private static DeployLoad.Instance instance(String name, Stack.App app, SuiteSetup context) throws Exception {
         return new DeployLoad.Instance(name + " (" + app.process().name() + ")", context.client(app.baseUrl()),
                 app.process());
     }

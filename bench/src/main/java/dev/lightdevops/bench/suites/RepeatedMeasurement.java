@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /** Repeats a measurement and reports the medians of its throughput and latency percentiles. */
-final class Measure {
+final class RepeatedMeasurement {
 
     @FunctionalInterface
     interface Run<T> {
         T run() throws Exception;
     }
 
-    private Measure() {
+    private RepeatedMeasurement() {
     }
 
     static <T> List<T> repeat(String label, int runs, Run<T> run) throws Exception {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * operation to undo), where (always named, so the call is authorized per environment before anything is looked up), why (at least 10 characters: a rollback is an incident action and its reason is recorded),
  * and optionally the version to return to (it must have been live before).
  */
-public record RollbackRequest(String service, Environment environment, String operationId, String reason,
+public record RollbackArguments(String service, Environment environment, String operationId, String reason,
         String targetVersion, String idempotencyKey) {
 
     public static final Pattern REASON = HumanText.line(10, 500);
@@ -20,9 +20,9 @@ public record RollbackRequest(String service, Environment environment, String op
     static final Set<String> ALLOWED = Set.of("service", "environment", "operation_id", "deployment_id", "reason",
             "target_version", "idempotency_key");
 
-    public static RollbackRequest from(Map<String, Object> arguments) {
+    public static RollbackArguments from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
-        String service = args.optionalString("service", DeployRequest.SERVICE, DeployRequest.SERVICE_TEXT);
+        String service = args.optionalString("service", DeployArguments.SERVICE, DeployArguments.SERVICE_TEXT);
         String operationId = args.optionalString("operation_id", OPERATION_ID, "an operation id");
         if (operationId == null) {
             operationId = args.optionalString("deployment_id", OPERATION_ID, "a deploy operation id");
@@ -36,14 +36,14 @@ public record RollbackRequest(String service, Environment environment, String op
         if (reason == null || reason.isBlank()) {
             throw new InvalidArgumentsException("reason", "is required (" + REASON_TEXT + ")");
         }
-        return new RollbackRequest(service, environment, operationId, reason.trim(),
-                args.optionalString("target_version", DeployRequest.VERSION, DeployRequest.VERSION_TEXT),
-                args.optionalString("idempotency_key", DeployRequest.IDEMPOTENCY_KEY, DeployRequest.KEY_TEXT));
+        return new RollbackArguments(service, environment, operationId, reason.trim(),
+                args.optionalString("target_version", DeployArguments.VERSION, DeployArguments.VERSION_TEXT),
+                args.optionalString("idempotency_key", DeployArguments.IDEMPOTENCY_KEY, DeployArguments.KEY_TEXT));
     }
 
     /** The same request with the target resolved (from the deploy operation it names). */
-    public RollbackRequest resolvedTo(String resolvedService, Environment resolvedEnvironment) {
-        return new RollbackRequest(resolvedService, resolvedEnvironment, operationId, reason, targetVersion,
+    public RollbackArguments resolvedTo(String resolvedService, Environment resolvedEnvironment) {
+        return new RollbackArguments(resolvedService, resolvedEnvironment, operationId, reason, targetVersion,
                 idempotencyKey);
     }
 

@@ -1,4 +1,4 @@
-package dev.lightdevops.api.identity;
+package dev.lightdevops.common.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

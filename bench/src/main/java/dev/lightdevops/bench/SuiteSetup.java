@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What every suite gets: the settings, the report, and a way to start a fresh stack in its own directory. */
-public record Context(Settings settings, Report report, Path repository, Path runDirectory, String classpath) {
+public record SuiteSetup(Settings settings, Report report, Path repository, Path runDirectory, String classpath) {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 

@@ -1,4 +1,4 @@
-package dev.lightdevops.api.identity;
+package dev.lightdevops.common.observability;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -12,15 +12,14 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes every log line pass through {@link Redaction}, whatever the layout (plain pattern or structured JSON): the
  * encoder of each appender on the root logger is wrapped, so a token that reaches a message, an argument or a
- * stack trace is masked before it is written. Spring Boot re-initializes logging when a context starts, so this
- * runs again at each start of the api.
+ * stack trace is masked before it is written. Both apps have it ({@link ObservabilityConfiguration}): the api sees
+ * callers' tokens, the worker holds the Datadog keys. Spring Boot re-initializes logging when a context starts, so
+ * this runs again at each start of an app.
  */
-@Component
 class LogRedaction {
 
     LogRedaction() {

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The validated arguments of {@code deploy_service}. */
-public record DeployRequest(String service, String version, Environment environment, String reason,
+public record DeployArguments(String service, String version, Environment environment, String reason,
         String idempotencyKey, boolean dryRun, Integer timeoutSeconds, Boolean autoRollback) {
 
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
@@ -27,9 +27,9 @@ public record DeployRequest(String service, String version, Environment environm
             Set.of("service", "version", "environment", "reason", "idempotency_key", "dry_run", "timeout_seconds",
                     "auto_rollback");
 
-    public static DeployRequest from(Map<String, Object> arguments) {
+    public static DeployArguments from(Map<String, Object> arguments) {
         Arguments args = Arguments.of(arguments, ALLOWED);
-        return new DeployRequest(
+        return new DeployArguments(
                 args.requiredString("service", SERVICE, SERVICE_TEXT),
                 args.requiredString("version", VERSION, VERSION_TEXT),
                 args.environment("environment"),

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DeployRequestTest {
+class DeployArgumentsTest {
 
     @Test
     void validArgumentsBecomeARequest() {
-        DeployRequest request = DeployRequest.from(Map.of("service", "checkout", "version", "1.4.2",
+        DeployArguments request = DeployArguments.from(Map.of("service", "checkout", "version", "1.4.2",
                 "environment", "staging", "idempotency_key", "k-1"));
         assertThat(request.target().key()).isEqualTo("checkout@staging");
         assertThat(request.idempotencyKey()).isEqualTo("k-1");
@@ -19,7 +19,7 @@ class DeployRequestTest {
 
     @Test
     void unknownEnvironmentIsRejectedByName() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "checkout", "version", "1",
                 "environment", "prod")))
                 .isInstanceOf(InvalidArgumentsException.class)
                 .hasMessageContaining("environment").hasMessageContaining("unknown environment 'prod'");
@@ -27,29 +27,29 @@ class DeployRequestTest {
 
     @Test
     void missingVersionIsRejectedByName() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "environment", "staging")))
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "checkout", "environment", "staging")))
                 .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("'version': is required");
     }
 
     @Test
     void shellMetacharactersInAServiceNameAreRejected() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "a;rm -rf /", "version", "1",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "a;rm -rf /", "version", "1",
                 "environment", "staging")))
                 .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("'service'");
     }
 
     @Test
     void wrongTypesAndUnknownArgumentsAreRejected() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", 42, "version", "1", "environment", "staging")))
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", 42, "version", "1", "environment", "staging")))
                 .hasMessageContaining("must be a string");
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "a", "version", "1", "environment",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "a", "version", "1", "environment",
                 "staging", "force", true)))
                 .hasMessageContaining("unknown argument");
     }
 
     @Test
     void aReasonWithABidiOverrideIsRefusedNamingTheCharacter() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "checkout", "version", "1",
                 "environment", "staging", "reason", "approved by \u202Eecila")))
                 .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("'reason'")
                 .hasMessageContaining("U+202E RIGHT-TO-LEFT OVERRIDE at character 13");
@@ -57,7 +57,7 @@ class DeployRequestTest {
 
     @Test
     void aReasonWithAnUnpairedSurrogateIsRefused() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "checkout", "version", "1",
                 "environment", "staging", "reason", "fix \uD83D")))
                 .isInstanceOf(InvalidArgumentsException.class).hasMessageContaining("unpaired surrogate (U+D83D)");
     }
@@ -66,22 +66,22 @@ class DeployRequestTest {
     void aReasonInARightToLeftScriptOrWithEmojiIsKept() {
         String reason = "תיקון דחוף 🔥 — إصلاح";
 
-        assertThat(DeployRequest.from(Map.of("service", "checkout", "version", "1", "environment", "staging",
+        assertThat(DeployArguments.from(Map.of("service", "checkout", "version", "1", "environment", "staging",
                 "reason", reason)).reason()).isEqualTo(reason);
     }
 
     @Test
     void refusedTextEchoedInAnErrorIsEscaped() {
-        assertThatThrownBy(() -> DeployRequest.from(Map.of("service", "checkout", "version", "1",
+        assertThatThrownBy(() -> DeployArguments.from(Map.of("service", "checkout", "version", "1",
                 "environment", "\u202Enoitcudorp")))
                 .hasMessageContaining("'\\u202Enoitcudorp'");
     }
 
     @Test
     void theSchemaPatternRefusesWhatTheCodeRefuses() {
-        assertThat(DeployRequest.REASON.matcher("ship it").matches()).isTrue();
-        assertThat(DeployRequest.REASON.matcher("ship \u2067it").matches()).isFalse();
-        assertThat(DeployRequest.REASON.matcher("ship\u0085it").matches()).isFalse();
-        assertThat(DeployRequest.REASON.pattern()).doesNotContain("\\p{").doesNotContain("\\uD8");
+        assertThat(DeployArguments.REASON.matcher("ship it").matches()).isTrue();
+        assertThat(DeployArguments.REASON.matcher("ship \u2067it").matches()).isFalse();
+        assertThat(DeployArguments.REASON.matcher("ship\u0085it").matches()).isFalse();
+        assertThat(DeployArguments.REASON.pattern()).doesNotContain("\\p{").doesNotContain("\\uD8");
     }
 }

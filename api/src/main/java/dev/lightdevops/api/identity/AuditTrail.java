@@ -1,14 +1,9 @@
-package dev.lightdevops.api.operations;
+package dev.lightdevops.api.identity;
 
-import dev.lightdevops.api.identity.Caller;
-import dev.lightdevops.api.identity.Redaction;
 import dev.lightdevops.common.audit.AuditEvent;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.observability.CurrentContext;
-import dev.lightdevops.common.operation.Operation;
-import java.time.Clock;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,8 +12,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the api's side of the audit trail to {@code ops.audit}, keyed by principal: accepted and refused requests
- * cancellations and approval steps (workers write the finished ones). Arguments are redacted before they leave the process.
+ * Writes the api's side of the audit trail to {@code ops.audit}, keyed by principal: accepted and refused requests,
+ * cancellations, approval steps and confirmations, each line built by the feature it records (workers write the
+ * finished ones). Arguments are redacted before they leave the process.
  */
 @Component
 public class AuditTrail {
@@ -26,11 +22,9 @@ public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final Clock clock;
 
-    AuditTrail(KafkaTemplate<String, byte[]> kafka, Clock clock) {
+    AuditTrail(KafkaTemplate<String, byte[]> kafka) {
         this.kafka = kafka;
-        this.clock = clock;
     }
 
     /** The address of the client of the current HTTP request; call it on the request's thread. */
@@ -39,25 +33,6 @@ public class AuditTrail {
             return servlet.getRequest().getRemoteAddr();
         }
         return null;
-    }
-
-    void accepted(OperationRequest request, Operation operation, Caller caller, String client, String outcome) {
-        record(new AuditEvent(clock.instant(), "accepted", caller.principal(), caller.tenant(), client, request.tool(),
-                operation.id(), request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()),
-                outcome, null));
-    }
-
-    void refused(OperationRequest request, Caller caller, String client, String reason, String detail) {
-        record(new AuditEvent(clock.instant(), "refused", caller.principal(), caller.tenant(), client, request.tool(),
-                null, request.type().wireName(), request.commandKey(), Redaction.arguments(request.arguments()), reason,
-                detail));
-    }
-
-    void cancellation(String action, Operation operation, Caller caller, String client, String tool) {
-        record(new AuditEvent(clock.instant(), action, caller.principal(), caller.tenant(), client, tool,
-                operation.id(), operation.type().wireName(), operation.target() == null ? null
-                        : operation.target().key(), Map.of("id", operation.id()), operation.status().wireName(),
-                null));
     }
 
     /**

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What the figures were measured on: cores, RAM, CPU model, JDK, and how busy the machine was. */
-public final class Machine {
+public final class MachineFacts {
 
-    private Machine() {
+    private MachineFacts() {
     }
 
     static String describe() {

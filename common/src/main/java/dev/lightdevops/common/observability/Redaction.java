@@ -1,4 +1,4 @@
-package dev.lightdevops.api.identity;
+package dev.lightdevops.common.observability;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

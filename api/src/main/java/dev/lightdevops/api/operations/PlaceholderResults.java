@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The placeholder results the api answers with at once: flagged so nobody can take one for a real result. */
-public final class Placeholders {
+public final class PlaceholderResults {
 
-    private Placeholders() {
+    private PlaceholderResults() {
     }
 
     public static Map<String, Object> forOperation(String operationId, String what) {

@@ -10,9 +10,9 @@ import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
 /** Sends a batch of deploys as fast as a few clients can and returns the accepted operation ids. */
-public final class Submit {
+public final class DeployBatch {
 
-    private Submit() {
+    private DeployBatch() {
     }
 
     /**
