@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * worker starts an operation only once its status view holds the queued snapshot, so its own snapshots land after it
  * in the compacted topic; a queued snapshot that lands late anyway is ignored by every view (they only move forward).
  * When Kafka does not confirm both, {@link AcceptanceSettlement} decides, through the operation's partition, what the
- * caller is told. Plain blocking calls: they run on the request's virtual thread.
+ * caller is told; when the producer refuses the snapshot before sending it, nothing was written and the caller is told
+ * at once that the operation was not accepted. Plain blocking calls: they run on the request's virtual thread.
  */
 @Component
 public class CommandPublisher {
@@ -40,11 +41,20 @@ public class CommandPublisher {
     /**
      * Answers the operation once Kafka acknowledged its queued snapshot and its command, or once the settlement found
      * it accepted after all; throws {@link CommandNotDurableException} when it was not accepted (no worker will run
-     * it) and {@link AcceptanceUnknownException} when even that could not be settled.
+     * it, e.g. the snapshot never left the api) and {@link AcceptanceUnknownException} when even that could not be
+     * settled.
      */
     public Operation publish(Operation queued, String key) {
-        CompletableFuture<SendResult<String, byte[]>> snapshot =
-                send(Topics.STATUS, queued.id(), ContractJson.write(queued));
+        CompletableFuture<SendResult<String, byte[]>> snapshot;
+        try {
+            snapshot = kafka.send(Topics.STATUS, queued.id(), ContractJson.write(queued));
+        } catch (RuntimeException neverSent) {
+            // The producer refused the snapshot before it reached its buffer (KafkaTemplate throws then: e.g. no
+            // metadata within max.block.ms while every broker is unreachable), so nothing of this operation exists
+            // anywhere: the caller hears "not accepted" now, without a command or a withdrawal that would each block
+            // as long again (drill-broker: three such sends in a row answered after the client's 15 s).
+            throw notDurable(neverSent);
+        }
         CompletableFuture<SendResult<String, byte[]>> command =
                 send(Topics.COMMANDS, key, ContractJson.write(new Command(key, queued)));
         try {

@@ -10,6 +10,7 @@ import dev.lightdevops.common.kafka.ConsumedPositions;
 import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationIds;
+import dev.lightdevops.common.operation.OperationStatus;
 import dev.lightdevops.common.operation.OperationType;
 import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.time.Clock;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Service;
  * request with an idempotency key that the same principal used within the idempotency window returns the original
  * operation, on any api instance: the lookup reads this instance's view after it caught up with {@code ops.status},
  * and the id is derived from principal and key, so even two instances racing on the same request publish one
- * operation id. An operation that was not accepted does not count as the key's use: a retry is accepted anew; a
+ * operation id; the replay of one still queued publishes its snapshot and command again and returns once Kafka
+ * acknowledged both, so a replayed id always has its command. An operation that was not accepted does not count as the key's use: a retry is accepted anew; a
  * retry while this instance is still settling an unknown outcome hears {@link AcceptanceUnknownException} again.
  * An awaiting snapshot that Kafka did not confirm is settled through its approval
  * ({@link ApprovalDecisions#settleUnconfirmed}): withdrawn unless someone approved or rejected it first. Plain
@@ -101,9 +103,17 @@ public class OperationAcceptance {
             Instant created = existing.get().createdAt();
             boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
             if (withinWindow && !existing.get().withdrawsAcceptance()) {
-                audit.record(OperationAudit.accepted(clock.instant(), request, existing.get(), caller, client,
+                Operation replayed = existing.get();
+                if (replayed.status() == OperationStatus.QUEUED) {
+                    // The instance that accepted it may have died between its two sends, leaving a queued snapshot
+                    // and no command (drill-api: ids answered with no command): the replay makes the acceptance
+                    // durable itself, snapshot and command again. A worker runs the operation once; the other
+                    // command finds it running or ended and is skipped.
+                    replayed = publisher.publish(replayed, request.commandKey());
+                }
+                audit.record(OperationAudit.accepted(clock.instant(), request, replayed, caller, client,
                         "idempotent_replay"));
-                return existing.get();
+                return replayed;
             }
         }
     }

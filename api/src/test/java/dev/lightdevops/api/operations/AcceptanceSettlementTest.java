@@ -41,7 +41,8 @@ import org.springframework.kafka.support.SendResult;
  * An acceptance whose sends Kafka did not confirm (the records may be written) is settled through the operation's
  * partition, so a caller is never told "not accepted" about an operation a worker runs; one awaiting approval
  * through its approval, so it is never told that about one someone approved. The lost
- * acknowledgement is forced through the producer seam: the command is written, its future fails.
+ * acknowledgement is forced through the producer seam: the command is written, its future fails; an unreachable
+ * cluster through the same seam, as KafkaTemplate reports a record the producer refused before sending it.
  */
 class AcceptanceSettlementTest {
 
@@ -112,6 +113,46 @@ class AcceptanceSettlementTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> view.find(queued.id())
                 .filter(Operation::withdrawsAcceptance).isPresent());
+    }
+
+    @Test
+    void aSnapshotTheProducerRefusesBeforeSendingIsNotAcceptedAtOnceWithNeitherCommandNorWithdrawal() {
+        Operation queued = queued("unreachable");
+        kafka.refused.clear();
+        kafka.unreachable = true;
+        try {
+            assertThatThrownBy(() -> publisher.publish(queued, queued.target().key()))
+                    .isInstanceOf(CommandNotDurableException.class);
+        } finally {
+            kafka.unreachable = false;
+        }
+
+        assertThat(kafka.refused).as("nothing was written: no command, no withdrawal to wait for")
+                .containsExactly(Topics.STATUS);
+        assertThat(publisher.outcomeUnknown(queued.id())).isFalse();
+        assertThat(view.find(queued.id())).isEmpty();
+    }
+
+    @Test
+    void aReplayOfAnOperationLeftQueuedWithoutItsCommandPublishesTheCommand() {
+        ProposedOperation request = request("orphaned");
+        String id = IdempotencyKeys.operationId(ALICE.tenant(), ALICE.principal(), request.idempotencyKey(), 0);
+        Instant now = Instant.now();
+        // The api instance that accepted it was killed after its queued snapshot and before its command.
+        Operation orphan = Operation.queued(id, OperationType.DEPLOY, request.target(), request.arguments(),
+                Map.of("placeholder", true), ALICE.principal(), ALICE.tenant(), request.idempotencyKey(), now,
+                now.plusSeconds(600), null);
+        kafka.send(Topics.STATUS, id, ContractJson.write(orphan)).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> view.find(id).isPresent());
+        kafka.loseAcknowledgements = false;
+        try {
+            Operation replayed = acceptance().accept(request, ALICE);
+
+            assertThat(replayed.id()).isEqualTo(id);
+            assertThat(kafka.commandsSent).as("a replayed id has its command").contains(id);
+        } finally {
+            kafka.loseAcknowledgements = true;
+        }
     }
 
     @Test
@@ -294,6 +335,10 @@ class AcceptanceSettlementTest {
         volatile boolean loseAwaitingSnapshots;
         volatile Consumer<Operation> onAwaitingWritten = awaiting -> { };
         volatile boolean loseQueuedSnapshots;
+        /** Every broker unreachable: the producer refuses each record before it reaches its buffer. */
+        volatile boolean unreachable;
+        final java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.List<String> commandsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         UnconfirmedCommands(ProducerFactory<String, byte[]> factory) {
             super(factory);
@@ -301,6 +346,15 @@ class AcceptanceSettlementTest {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(String topic, String key, byte[] data) {
+            if (unreachable) {
+                refused.add(topic);
+                // What KafkaTemplate throws when the producer fails a record before buffering it (max.block.ms).
+                throw new org.springframework.kafka.KafkaException("Send failed",
+                        new TimeoutException("Topic " + topic + " not present in metadata after 5000 ms."));
+            }
+            if (Topics.COMMANDS.equals(topic)) {
+                commandsSent.add(ContractJson.read(data, Command.class).operation().id());
+            }
             if (Topics.COMMANDS.equals(topic) && loseAcknowledgements) {
                 super.send(topic, key, data).join();
                 onCommandWritten.accept(ContractJson.read(data, Command.class).operation());

@@ -34,6 +34,7 @@ public final class BrokerOutageDrill implements Suite {
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final Duration AFTER = Duration.ofSeconds(25);
     private static final Duration HANG = Duration.ofSeconds(15);
+    private static final Duration SLOW = Duration.ofSeconds(10);
     private static final java.util.regex.Pattern ERROR_CODE =
             java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
     private static final java.util.regex.Pattern UNKNOWN_OPERATION =
@@ -62,6 +63,8 @@ public final class BrokerOutageDrill implements Suite {
             List<String> unclear = Collections.synchronizedList(new ArrayList<>());
             List<String> unknown = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<Void>> calls = new ArrayList<>();
+            dev.lightdevops.bench.load.Latency answered = new dev.lightdevops.bench.load.Latency();
+            List<String> slow = Collections.synchronizedList(new ArrayList<>());
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 long start = System.nanoTime();
                 long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
@@ -94,8 +97,21 @@ public final class BrokerOutageDrill implements Suite {
                             : sent < backAt.get() ? "broker down or starting" : "broker back";
                     calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
                                     "staging", "1.0." + i)).timeout(HANG).build())
+                            // The client's request timeout covers the response's headers only (and not a
+                            // request still waiting for its connection): the whole call gets HANG here.
+                            .orTimeout(HANG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                             .handle((answer, failure) -> {
+                                long took = System.nanoTime() - sent;
+                                if (failure == null) {
+                                    synchronized (answered) {
+                                        answered.recordNanos(took);
+                                    }
+                                }
                                 String outcome = classify(answer, failure, accepted, unknown, unclear);
+                                if (took > SLOW.toNanos()) {
+                                    slow.add(String.format("sent %+.1f s from the stop, %s after %.1f s",
+                                            (sent - stoppedAt.get()) / 1e9, outcome, took / 1e9));
+                                }
                                 (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
                                 outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
                                 return null;
@@ -134,6 +150,12 @@ public final class BrokerOutageDrill implements Suite {
                         + ", last retryable error "
                         + (lastRefused == null || lastRefused < backAt.get() ? "before it"
                                 : Report.format((lastRefused - backAt.get()) / 1e9) + " s after"));
+                report.line("- time to an answer (calls answered): p50 " + Report.format(answered.millisAt(50) / 1e3)
+                        + " s, p99 " + Report.format(answered.millisAt(99) / 1e3) + " s, max "
+                        + Report.format(answered.maxMillis() / 1e3) + " s (a call unanswered after "
+                        + HANG.toSeconds() + " s is a hang); over " + SLOW.toSeconds() + " s: " + slow.size()
+                        + WorkerKillDrill.sample(slow));
+                slow.forEach(call -> System.out.println("  slow call: " + call));
                 report.line("- accepted " + accepted.size() + ", ended " + ended + ", not succeeded: "
                         + notSucceeded.size() + WorkerKillDrill.sample(notSucceeded));
                 report.line("- unclear answers (not accepted, not a retryable error) or hangs: " + unclear.size()
@@ -154,9 +176,9 @@ public final class BrokerOutageDrill implements Suite {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            unclear.add(cause instanceof HttpTimeoutException ? "no answer within " + HANG.toSeconds() + " s"
-                    : cause.toString());
-            return cause instanceof HttpTimeoutException ? "HANG" : "transport error";
+            boolean hang = cause instanceof HttpTimeoutException || cause instanceof java.util.concurrent.TimeoutException;
+            unclear.add(hang ? "no answer within " + HANG.toSeconds() + " s" : cause.toString());
+            return hang ? "HANG" : "transport error";
         }
         String id = ApiClient.acceptedOperationId(answer);
         if (id != null) {

@@ -27,6 +27,7 @@ public final class Stack implements AutoCloseable {
 
     public static final Pattern WORKER_ASSIGNED = Pattern.compile("(partitions assigned|newly assigned partitions).*ops\\.commands-", Pattern.CASE_INSENSITIVE);
     public static final Pattern STARTED = Pattern.compile("Started \\w+Application in");
+    private static final Pattern PORT_TAKEN = Pattern.compile("Port \\d+ was already in use");
     /** How long an app may take to be ready: minutes, not seconds, when other builds load the machine (load 40+). */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
@@ -91,8 +92,27 @@ public final class Stack implements AutoCloseable {
         return cluster != null ? cluster.bootstrapServers() : broker.bootstrapServers();
     }
 
-    /** An api on a free port, on {@code java}; ready once {@code POST /mcp ping} answers 200. */
+    /**
+     * An api on a free port, on {@code java}; ready once {@code POST /mcp ping} answers 200. A port is free when it
+     * is chosen, and the api binds it some 20 s later: meanwhile any process on the machine may take it (the kernel
+     * hands out the same range for outgoing connections; drill-badinput lost its api so, "Port 37043 was already in
+     * use"), so an api that exits for that reason is started again on other ports, up to three times.
+     */
     public App startApi(Path java, Map<String, String> environment, String jvmOptions) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startApiOnce(java, environment, jvmOptions);
+            } catch (PortTaken taken) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(taken.getMessage());
+                }
+                System.out.println("  " + taken.getMessage() + "; starting it again on other ports");
+            }
+        }
+    }
+
+    private App startApiOnce(Path java, Map<String, String> environment, String jvmOptions)
+            throws InterruptedException {
         int port = BrokerProcess.freePort();
         Map<String, String> env = new HashMap<>(kafkaEnvironment);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
@@ -201,6 +221,10 @@ public final class Stack implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.alive()) {
+                if (process.countLog(PORT_TAKEN, 0) > 0) {
+                    throw new PortTaken(process.name() + " exited: a port chosen for it was taken before it bound it;"
+                            + " see " + process.log());
+                }
                 throw new IllegalStateException(process.name() + " exited; see " + process.log());
             }
             try {
@@ -236,6 +260,13 @@ public final class Stack implements AutoCloseable {
         }
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    /** An app exited because another process took one of its ports first (Spring Boot's failure analysis). */
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
         }
     }
 

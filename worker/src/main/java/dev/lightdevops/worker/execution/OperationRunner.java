@@ -130,10 +130,11 @@ public class OperationRunner {
                 endStopped(snapshots, handle, latest.get());
                 return;
             }
-            boolean freshStart = attempt == first.attempt() && !first.workerLost();
+            // The first start of this run, fresh or after a lost worker, is confirmed against the partition.
+            boolean firstStart = attempt == first.attempt();
             Operation start = latest.get().running(attempt, new Progress(0, "starting", startMessage(attempt, first)),
                     clock.instant());
-            if (!status.started(snapshots, start, freshStart)) {
+            if (!status.started(snapshots, start, firstStart)) {
                 return;
             }
             latest.set(start);

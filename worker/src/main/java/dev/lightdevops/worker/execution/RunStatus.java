@@ -6,7 +6,9 @@ import dev.lightdevops.common.operation.Command;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
 import dev.lightdevops.common.operation.Outcome;
+import dev.lightdevops.worker.execution.StatusPublisher.StatusNotPublishedException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -49,16 +51,18 @@ class RunStatus {
     }
 
     /**
-     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A fresh start (no worker
-     * started the operation yet) stands only if it came first in the operation's partition: the api withdraws an
-     * acceptance Kafka did not confirm by writing {@code not_accepted} there, and whichever of the two comes first
-     * wins in every view. So a fresh start is not applied to this worker's view before its reader has read the
-     * partition past it; if an end came first, nothing runs (the sweeper republishes that end over this late start,
-     * which the view reports as stale).
+     * Publishes a {@code running} snapshot, acknowledged; answers whether the run may go on. A first start (no worker
+     * started the operation yet, or the one that did is taken for lost) stands only if nothing ended the operation
+     * before it in its partition: the api withdraws an acceptance Kafka did not confirm by writing
+     * {@code not_accepted} there, and whichever of the two comes first wins in every view; and a view that had not
+     * read a previous run's end yet (a duplicate command, a view behind while a leader moved) takes that run for lost.
+     * So such a start is not applied to this worker's view before its reader has read the partition past it; if an
+     * end came first, nothing runs (the sweeper republishes that end over this late start, which the view reports as
+     * stale).
      */
-    boolean started(OperationSnapshots snapshots, Operation snapshot, boolean freshStart) {
+    boolean started(OperationSnapshots snapshots, Operation snapshot, boolean firstStart) {
         status.await(snapshots.acknowledged(snapshot), snapshot);
-        if (freshStart) {
+        if (firstStart) {
             if (!view.awaitCaughtUp(snapshot.id(), settings.catchUpTimeout())) {
                 log.warn("status view did not read this worker's start of {} in {}; running on what it has",
                         snapshot.id(), settings.catchUpTimeout());
@@ -77,18 +81,50 @@ class RunStatus {
     /** Ends an operation with its outcome; {@code snapshots} is null when nothing else was sent for it here. */
     void ended(OperationSnapshots snapshots, Operation latest, Outcome outcome) {
         Operation terminal = latest.ended(outcome, clock.instant());
-        if (snapshots == null) {
-            status.publish(terminal);
-        } else {
-            // acknowledged; progress still waiting is dropped, so nothing lands after it
-            snapshots.close();
-            status.await(snapshots.acknowledged(terminal), terminal);
+        try {
+            if (snapshots == null) {
+                status.publish(terminal);
+            } else {
+                // acknowledged; progress still waiting is dropped, so nothing lands after it
+                snapshots.close();
+                status.await(snapshots.acknowledged(terminal), terminal);
+            }
+        } catch (StatusNotPublishedException unacknowledged) {
+            republishUntilAcknowledged(terminal);
         }
         view.apply(terminal.id(), terminal.status(), terminal.attempt());
         audit.finished(terminal);
         log.info("operation {} ({} {}) ended {} at attempt {}", terminal.id(), terminal.type().wireName(),
                 terminal.target() == null ? "" : terminal.target().key(), terminal.status().wireName(),
                 terminal.attempt());
+    }
+
+    /**
+     * The run is over but Kafka did not acknowledge its end (which may be written): only that end is sent again, until
+     * acknowledged. Never the run: retried as a command, it found a view that had not read the end and ran the deploy a
+     * second time (drill-partition, a leader cut off). Stops only when the worker does (interrupted): the command is
+     * then not acknowledged and its next owner decides from the partition.
+     */
+    private void republishUntilAcknowledged(Operation terminal) {
+        Duration wait = settings.retry().initialInterval();
+        while (true) {
+            log.warn("Kafka did not acknowledge the {} snapshot of operation {}; sending it again in {} ms",
+                    terminal.status().wireName(), terminal.id(), wait.toMillis());
+            try {
+                Thread.sleep(wait);
+                status.publish(terminal);
+                return;
+            } catch (StatusNotPublishedException again) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw again;
+                }
+                Duration longer = Duration.ofMillis((long) (wait.toMillis() * settings.retry().multiplier()));
+                wait = longer.compareTo(settings.retry().maxInterval()) > 0 ? settings.retry().maxInterval() : longer;
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                throw new StatusNotPublishedException(terminal, stopping);
+            }
+        }
     }
 
     /** The last failure: the command goes to the dead-letter topic, the operation ends {@code failed}. */

@@ -214,6 +214,82 @@ class ExecutionEngineTest {
     }
 
     @Test
+    void anEndKafkaDidNotAcknowledgeIsSentAgainAndTheDeployDoesNotRunTwice() {
+        // drill-partition: the succeeded snapshot's acknowledgement was lost while a leader was cut off; the command,
+        // retried, found a view still showing the run and ran the deploy again as attempt 2.
+        Operation deploy = queued("end-unacknowledged", Map.of("version", "1"));
+        AtomicInteger ends = new AtomicInteger();
+        OperationRunner runner = runnerWith(new StatusPublisher(worker.getBean(KafkaTemplate.class),
+                worker.getBean(WorkerProperties.class)) {
+            @Override
+            java.util.concurrent.CompletableFuture<?> send(Operation snapshot) {
+                if (snapshot.id().equals(deploy.id()) && snapshot.status() == OperationStatus.SUCCEEDED
+                        && ends.getAndIncrement() == 0) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(
+                            new org.apache.kafka.common.errors.TimeoutException("the test's lost acknowledgement"));
+                }
+                return super.send(snapshot);
+            }
+        });
+        EngineTestSupport.send(Topics.STATUS, deploy.id(), ContractJson.write(deploy));
+
+        // As CommandListener does: a command whose snapshot Kafka did not acknowledge is run again.
+        for (int tries = 0; tries < 3; tries++) {
+            try {
+                runner.run(new Command(deploy.target().key(), deploy), new TopicPartition(Topics.COMMANDS, 0));
+                break;
+            } catch (StatusPublisher.StatusNotPublishedException notPublished) {
+                // tried again
+            }
+        }
+
+        assertThat(target.starts.stream().filter(deploy.id()::equals)).hasSize(1);
+        await().atMost(PATIENCE).until(() -> terminalOf(deploy.id())
+                .filter(end -> end.status() == OperationStatus.SUCCEEDED).isPresent());
+    }
+
+    @Test
+    void aStartAfterALostWorkerDoesNotRunWhenThatRunsEndCameFirst() {
+        // A view that had not read the end of a run takes its worker for lost (a duplicate command, a view behind
+        // while a leader moved): the end lands just before this worker's start, forced through the publisher.
+        Operation deploy = queued("ended-unseen", Map.of("version", "1"));
+        Operation firstRun = deploy.running(1, new dev.lightdevops.common.operation.Progress(0, "starting",
+                "picked up by a worker"), Instant.now());
+        Operation firstEnd = firstRun.succeeded(Map.of(), Instant.now());
+        OperationRunner runner = runnerWith(new StatusPublisher(worker.getBean(KafkaTemplate.class),
+                worker.getBean(WorkerProperties.class)) {
+            @Override
+            java.util.concurrent.CompletableFuture<?> send(Operation snapshot) {
+                if (snapshot.id().equals(deploy.id()) && snapshot.status() == OperationStatus.RUNNING
+                        && snapshot.attempt() == 2) {
+                    EngineTestSupport.send(Topics.STATUS, deploy.id(), ContractJson.write(firstEnd));
+                }
+                return super.send(snapshot);
+            }
+        });
+        EngineTestSupport.send(Topics.STATUS, deploy.id(), ContractJson.write(deploy));
+        EngineTestSupport.send(Topics.STATUS, deploy.id(), ContractJson.write(firstRun));
+
+        runner.run(new Command(deploy.target().key(), deploy), new TopicPartition(Topics.COMMANDS, 0));
+
+        assertThat(target.starts).doesNotContain(deploy.id());
+        assertThat(snapshotsOf(deploy.id())).extracting(Operation::status).containsSubsequence(
+                OperationStatus.SUCCEEDED, OperationStatus.RUNNING);
+    }
+
+    private static OperationRunner runnerWith(StatusPublisher publisher) {
+        return new OperationRunner(List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
+                worker.getBean(OperationTriage.class),
+                new RunStatus(publisher, worker.getBean(StatusView.class), worker.getBean(FinishedAudit.class),
+                        worker.getBean(DeadLetters.class),
+                        worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
+                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
+                worker.getBean(RunningOperations.class),
+                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
+                worker.getBean(EngineProperties.class), Clock.systemUTC());
+    }
+
+    @Test
     void aStartThatLandsBeforeTheApisWithdrawalRunsAndTheWithdrawalIsIgnored() {
         Operation raced = queued("withdrawn-late", Map.of("version", "1", "hold", "until_released"));
         Operation withdrawal = raced.ended(new Outcome.Failed(
