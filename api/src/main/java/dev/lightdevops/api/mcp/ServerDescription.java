@@ -66,7 +66,7 @@ class ServerDescription {
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", true, "listChanged", false));
         capabilities.put("prompts", Map.of("listChanged", false));
-        capabilities.put("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()));
+        capabilities.put("extensions", Map.of(ClientProfile.TASKS_EXTENSION, Map.of()));
         return capabilities;
     }
 

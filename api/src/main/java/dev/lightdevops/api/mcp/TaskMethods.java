@@ -149,9 +149,9 @@ class TaskMethods {
     private static void requireExtension(McpRequest request) {
         if (request.modern() && !request.declaresTasksExtension()) {
             throw new JsonRpcException(JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client "
-                    + "capability: declare extensions[\"" + McpRequest.TASKS_EXTENSION + "\"] in _meta[\""
+                    + "capability: declare extensions[\"" + ClientProfile.TASKS_EXTENSION + "\"] in _meta[\""
                     + RequestReader.META_CAPABILITIES + "\"] to use " + request.method(),
-                    Map.of("requiredCapabilities", Map.of("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()))),
+                    Map.of("requiredCapabilities", Map.of("extensions", Map.of(ClientProfile.TASKS_EXTENSION, Map.of()))),
                     HttpStatus.BAD_REQUEST);
         }
     }
