@@ -12,9 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -26,8 +23,6 @@ import org.springframework.context.SmartLifecycle;
  */
 public class DeploymentLedger implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(DeploymentLedger.class);
-
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, ObservedDeployment> observed = new ConcurrentHashMap<>();
     private final CompactedTopicReader reader;
@@ -35,10 +30,11 @@ public class DeploymentLedger implements SmartLifecycle {
 
     /** @param consumerConfig the app's Kafka consumer settings (bootstrap servers, security) */
     public DeploymentLedger(Map<String, Object> consumerConfig) {
-        this.reader = new CompactedTopicReader(Topics.DEPLOYMENTS, consumerConfig,
-                record -> apply(record, deployments, Deployment.class));
+        this.reader = new CompactedTopicReader(Topics.DEPLOYMENTS, consumerConfig, CompactedTopicReader.byKey(
+                value -> ContractJson.read(value, Deployment.class), deployments::put, deployments::remove));
         this.observations = new CompactedTopicReader(Topics.OBSERVED_DEPLOYMENTS, consumerConfig,
-                record -> apply(record, observed, ObservedDeployment.class));
+                CompactedTopicReader.byKey(value -> ContractJson.read(value, ObservedDeployment.class),
+                        observed::put, observed::remove));
     }
 
     public Optional<Deployment> find(String key) {
@@ -114,21 +110,5 @@ public class DeploymentLedger implements SmartLifecycle {
     @Override
     public int getPhase() {
         return reader.getPhase();
-    }
-
-    private static <T> void apply(ConsumerRecord<String, byte[]> record, Map<String, T> into, Class<T> type) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            into.remove(record.key());
-            return;
-        }
-        try {
-            into.put(record.key(), ContractJson.read(record.value(), type));
-        } catch (RuntimeException unreadable) {
-            log.warn("skipping an unreadable {} record at offset {}: {}", record.topic(), record.offset(),
-                    unreadable.toString());
-        }
     }
 }

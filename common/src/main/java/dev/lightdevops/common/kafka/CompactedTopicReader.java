@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +57,8 @@ public final class CompactedTopicReader implements SmartLifecycle {
     /**
      * @param clientConfig the app's Kafka consumer settings (bootstrap servers, security); group, offsets, isolation
      *     and deserializers are the reader's own
-     * @param sink applies one record to the view (a {@code null} value is a tombstone); it must not throw
+     * @param sink applies one record to the view (a {@code null} value is a tombstone); a record it cannot apply (it
+     *     throws) is skipped with a warning, and the reader goes on
      */
     public CompactedTopicReader(String topic, Map<String, Object> clientConfig,
             Consumer<ConsumerRecord<String, byte[]>> sink) {
@@ -73,6 +76,22 @@ public final class CompactedTopicReader implements SmartLifecycle {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, topic + "-reader-" + UUID.randomUUID().toString().substring(0, 8));
         this.consumerConfig = Map.copyOf(config);
         this.positions = new ConsumedPositions(topic, clientConfig);
+    }
+
+    /**
+     * The sink of a view that keeps one value per key: a tombstone removes the key, any other record's value is decoded
+     * and handed to {@code put}, which applies the view's merge rule. A value that cannot be decoded throws, so the
+     * reader skips it.
+     */
+    public static <T> Consumer<ConsumerRecord<String, byte[]>> byKey(Function<byte[], T> decode,
+            BiConsumer<String, T> put, Consumer<String> remove) {
+        return record -> {
+            if (record.value() == null) {
+                remove.accept(record.key());
+            } else {
+                put.accept(record.key(), decode.apply(record.value()));
+            }
+        };
     }
 
     /** Completes with {@code true} once everything on the topic at the call has been applied. */

@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * What this worker knows of every retained operation, read from all of the compacted {@code ops.status} (a
@@ -35,8 +32,6 @@ import tools.jackson.core.JacksonException;
  */
 @Component
 class StatusView implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(StatusView.class);
 
     /**
      * The part of an operation the engine's decisions need. {@code offset} is the topic offset of the record that
@@ -82,14 +77,7 @@ class StatusView implements SmartLifecycle {
             track(id, null);
             return;
         }
-        Operation snapshot;
-        try {
-            snapshot = ContractJson.read(record.value(), Operation.class);
-        } catch (JacksonException unreadable) {
-            log.warn("skipping an unreadable snapshot at {}-{}: {}", record.partition(), record.offset(),
-                    unreadable.getOriginalMessage());
-            return;
-        }
+        Operation snapshot = ContractJson.read(record.value(), Operation.class); // unreadable: the reader skips it
         int hash = Arrays.hashCode(record.value());
         OperationState read = new OperationState(snapshot.status(), snapshot.attempt(), snapshot.deadline(),
                 record.partition(), record.offset(), snapshot.isTerminal() ? hash : 0, false);
