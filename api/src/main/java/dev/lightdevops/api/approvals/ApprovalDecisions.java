@@ -1,6 +1,5 @@
 package dev.lightdevops.api.approvals;
 
-import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalClaim.Action;
 import dev.lightdevops.api.approvals.ApprovalLog.Ruling;
 import dev.lightdevops.api.approvals.ApprovalLog.Verdict;
@@ -10,12 +9,11 @@ import dev.lightdevops.api.identity.PermissionDeniedException;
 import dev.lightdevops.api.operations.AcceptanceUnknownException;
 import dev.lightdevops.api.operations.CommandNotDurableException;
 import dev.lightdevops.api.operations.CommandPublisher;
+import dev.lightdevops.api.operations.OperationDeadlines;
 import dev.lightdevops.api.operations.OperationLookup;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.operations.PlaceholderResults;
-import dev.lightdevops.common.json.ContractJson;
-import dev.lightdevops.common.kafka.Topics;
 import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationError;
@@ -25,14 +23,8 @@ import dev.lightdevops.common.operation.Outcome.Expired;
 import dev.lightdevops.common.operation.Outcome.Failed;
 import dev.lightdevops.common.operation.Outcome.Rejected;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,23 +46,20 @@ public class ApprovalDecisions {
     private final OperationLookup lookup;
     private final OperationView view;
     private final CommandPublisher publisher;
-    private final ApprovalLog log;
+    private final ApprovalClaims claims;
     private final AuditTrail audit;
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final ApiProperties api;
+    private final OperationDeadlines deadlines;
     private final OperationsProperties operations;
     private final Clock clock;
 
-    ApprovalDecisions(OperationLookup lookup, OperationView view, CommandPublisher publisher, ApprovalLog log,
-            AuditTrail audit, KafkaTemplate<String, byte[]> kafka, ApiProperties api, OperationsProperties operations,
-            Clock clock) {
+    ApprovalDecisions(OperationLookup lookup, OperationView view, CommandPublisher publisher, ApprovalClaims claims,
+            AuditTrail audit, OperationDeadlines deadlines, OperationsProperties operations, Clock clock) {
         this.lookup = lookup;
         this.view = view;
         this.publisher = publisher;
-        this.log = log;
+        this.claims = claims;
         this.audit = audit;
-        this.kafka = kafka;
-        this.api = api;
+        this.deadlines = deadlines;
         this.operations = operations;
         this.clock = clock;
     }
@@ -148,22 +137,9 @@ public class ApprovalDecisions {
                 client, tool);
     }
 
-    /** Writes the claim, waits until this instance read it back, and publishes the outcome if the claim decided. */
+    /** Submits the claim and publishes the outcome if the claim decided. */
     private Outcome ruled(Operation operation, ApprovalClaim claim, String client, String tool) {
-        CompletableFuture<Verdict> heard = log.expect(claim.claimId());
-        try {
-            kafka.send(Topics.APPROVALS, claim.operationId(), ContractJson.write(claim))
-                    .get(api.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException failed) {
-            log.forget(claim.claimId());
-            throw new CommandNotDurableException("Kafka did not acknowledge the approval step in time; nothing "
-                    + "changed, try again", failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            log.forget(claim.claimId());
-            throw new CommandNotDurableException("interrupted before the approval step was written", interrupted);
-        }
-        Verdict verdict = awaitVerdict(heard, claim);
+        Verdict verdict = claims.submit(claim);
         Operation current = view.find(operation.id()).orElse(operation);
         return switch (verdict.ruling()) {
             case DECIDED -> publishDecision(current, verdict, client, tool);
@@ -181,7 +157,7 @@ public class ApprovalDecisions {
         Operation outcome = claim.action() == Action.APPROVE
                 ? publisher.publish(operation.approved(decided,
                         PlaceholderResults.forOperation(operation.id(), summaryOf(operation)),
-                        runDeadline(operation, now), now), operation.target().key())
+                        deadlines.afterApproval(operation, now), now), operation.target().key())
                 : written(terminal(operation, claim, decided, now));
         view.apply(outcome);
         String action = switch (claim.action()) {
@@ -298,28 +274,6 @@ public class ApprovalDecisions {
             String reason) {
         return new ApprovalClaim(UUID.randomUUID().toString(), operation.id(), action, principal, name, tenant,
                 reason, clock.instant(), operation.approval().required());
-    }
-
-    private Verdict awaitVerdict(CompletableFuture<Verdict> heard, ApprovalClaim claim) {
-        try {
-            return heard.get(operations.catchUpTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException notHeard) {
-            log.forget(claim.claimId());
-            throw new CommandNotDurableException("the approval step was written but this server did not read it "
-                    + "back in time; call get_operation to see whether it took effect, then try again", notHeard);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new CommandNotDurableException("interrupted while the approval step was decided", interrupted);
-        }
-    }
-
-    private Instant runDeadline(Operation operation, Instant now) {
-        Duration deadline = api.deployDeadline();
-        if (operation.request().get("timeout_seconds") instanceof Number seconds
-                && Duration.ofSeconds(seconds.longValue()).compareTo(deadline) < 0) {
-            deadline = Duration.ofSeconds(seconds.longValue());
-        }
-        return now.plus(deadline);
     }
 
     private static int missing(Operation operation, Verdict verdict) {

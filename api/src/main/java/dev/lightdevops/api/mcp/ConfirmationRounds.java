@@ -2,7 +2,6 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.approvals.ApprovalProperties;
 import dev.lightdevops.common.tool.ToolDefinition;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -104,19 +103,15 @@ class ConfirmationRounds implements DisposableBean {
         JsonNode echoed = request.params().get("requestState");
         JsonNode answer = responses == null ? null : responses.get(Confirmations.INPUT_KEY);
         if (answer == null || !answer.isObject() || echoed == null || !state.equals(echoed.asString())) {
-            Map<String, Object> inputRequired = new LinkedHashMap<>();
-            inputRequired.put("resultType", "input_required");
-            inputRequired.put("inputRequests", Map.of(Confirmations.INPUT_KEY,
-                    Map.of("method", "elicitation/create", "params", form.question(request.caller()))));
-            inputRequired.put("requestState", state);
-            return new Step.Answer(ok(JsonRpcMessage.result(request.id(), McpMethods.complete(inputRequired, request))));
+            McpResult inputRequired = new McpResult.InputRequiredResult(Map.of(Confirmations.INPUT_KEY,
+                    Map.of("method", "elicitation/create", "params", form.question(request.caller()))), state);
+            return new Step.Answer(ok(JsonRpcMessage.result(request.id(), inputRequired)));
         }
         return switch (form.read(json.convertValue(answer, OBJECT))) {
             case ConfirmationForm.Answer.Accepted accepted ->
                     new Step.Proceed(confirmations.withArguments(request, accepted.arguments()));
-            case ConfirmationForm.Answer.Refused refused -> new Step.Answer(ok(JsonRpcMessage.result(request.id(),
-                    McpMethods.complete(ToolCalls.callToolResult(confirmations.refused(form, refused,
-                            request.caller())), request))));
+            case ConfirmationForm.Answer.Refused refused -> new Step.Answer(ok(ProgressStreams.response(request,
+                    ToolCalls.callToolResult(confirmations.refused(form, refused, request.caller())))));
         };
     }
 
@@ -129,11 +124,8 @@ class ConfirmationRounds implements DisposableBean {
         String questionId = QUESTION_PREFIX + UUID.randomUUID();
         CompletableFuture<Map<String, Object>> answer = answers.expect(questionId, request.caller(),
                 approvals.confirmationWait());
-        Map<String, Object> question = new LinkedHashMap<>();
-        question.put("jsonrpc", "2.0");
-        question.put("id", questionId);
-        question.put("method", "elicitation/create");
-        question.put("params", form.question(request.caller()));
+        JsonRpcMessage.Request question = JsonRpcMessage.request(questionId, "elicitation/create",
+                form.question(request.caller()));
         if (!stream.send(question)) {
             answer.cancel(false);
             return emitter;

@@ -90,9 +90,7 @@ class Confirmations {
         params.set("arguments", json.valueToTree(arguments));
         params.remove("inputResponses");
         params.remove("requestState");
-        return new McpRequest(request.id(), request.method(), params, request.era(), request.protocolVersion(),
-                request.clientCapabilities(), request.caller(), request.progressToken(), request.acceptsEventStream(),
-                request.formElicitation());
+        return request.withParams(params);
     }
 
     /**

@@ -17,7 +17,7 @@ sealed interface JsonRpcMessage {
 
     /** A method's result, for the request with this id. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ResultResponse(String jsonrpc, Object id, Object result) implements JsonRpcMessage {
+    record ResultResponse(String jsonrpc, Object id, McpResult result) implements JsonRpcMessage {
     }
 
     /** A request that failed at the JSON-RPC level (not a tool error, which is a result). */
@@ -29,12 +29,17 @@ sealed interface JsonRpcMessage {
     record ErrorObject(int code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) Object data) {
     }
 
+    /** A request this server makes of the client (a confirmation question), answered by a POSTed response. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Request(String jsonrpc, Object id, String method, Object params) implements JsonRpcMessage {
+    }
+
     /** A message the client does not answer (progress, resource updates). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Notification(String jsonrpc, String method, Object params) implements JsonRpcMessage {
     }
 
-    static ResultResponse result(Object id, Object result) {
+    static ResultResponse result(Object id, McpResult result) {
         return new ResultResponse(VERSION, id, result);
     }
 
@@ -44,6 +49,10 @@ sealed interface JsonRpcMessage {
 
     static ErrorResponse error(Object id, int code, String message, Object data) {
         return new ErrorResponse(VERSION, id, new ErrorObject(code, message, data));
+    }
+
+    static Request request(Object id, String method, Object params) {
+        return new Request(VERSION, id, method, params);
     }
 
     static Notification notification(String method, Object params) {

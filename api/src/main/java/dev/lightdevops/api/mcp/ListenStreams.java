@@ -90,8 +90,7 @@ class ListenStreams {
         });
         emitter.onTimeout(() -> {
             unsubscribe.run();
-            stream.finish(JsonRpcMessage.result(request.id(), McpMethods.complete(
-                    new LinkedHashMap<>(Map.of("_meta", meta)), request)));
+            stream.finish(JsonRpcMessage.result(request.id(), new McpResult.ListenEnded(meta)));
         });
         return emitter;
     }

@@ -164,7 +164,7 @@ class McpController {
             }
             String session = "initialize".equals(request.method()) && !request.modern()
                     ? ElicitationSessions.mintFor(request.params()) : null;
-            Object result = JsonRpcMessage.result(requestId, methods.dispatch(request));
+            JsonRpcMessage.ResultResponse result = JsonRpcMessage.result(requestId, methods.dispatch(request));
             return session == null ? ok(result) : ResponseEntity.ok().header(ElicitationSessions.HEADER, session)
                     .contentType(MediaType.APPLICATION_JSON).body(result);
         } catch (RuntimeException failure) {

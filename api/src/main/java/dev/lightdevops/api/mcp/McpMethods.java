@@ -1,8 +1,6 @@
 package dev.lightdevops.api.mcp;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +32,11 @@ class McpMethods {
         this.settings = settings;
     }
 
-    Object dispatch(McpRequest request) {
-        return complete(request.modern() ? modern(request) : legacy(request), request);
+    McpResult dispatch(McpRequest request) {
+        return McpResult.Completed.of(request.modern() ? modern(request) : legacy(request), request);
     }
 
-    private Object modern(McpRequest request) {
+    private McpResult modern(McpRequest request) {
         return switch (request.method()) {
             case "server/discover" -> server.discoverResult();
             case "tools/list" -> tools.list(request);
@@ -46,7 +44,7 @@ class McpMethods {
             case "resources/list" -> resources.list(request);
             case "resources/templates/list" -> resources.templates(request);
             case "resources/read" -> resources.read(request);
-            case "prompts/list" -> cacheable(prompts.list(request));
+            case "prompts/list" -> prompts.list(request).cacheable(settings.listTtl().toMillis());
             case "prompts/get" -> prompts.get(request);
             case "tasks/get" -> tasks.get(request);
             case "tasks/update" -> tasks.update(request);
@@ -56,10 +54,10 @@ class McpMethods {
         };
     }
 
-    private Object legacy(McpRequest request) {
+    private McpResult legacy(McpRequest request) {
         return switch (request.method()) {
             case "initialize" -> server.initializeResult(requestedVersion(request));
-            case "ping" -> Map.of();
+            case "ping" -> new McpResult.EmptyResult();
             case "logging/setLevel" -> setLevel(request);
             case "server/discover" -> server.discoverResult();
             case "tools/list" -> tools.list(request);
@@ -93,12 +91,12 @@ class McpMethods {
         return version;
     }
 
-    private static Map<String, Object> setLevel(McpRequest request) {
+    private static McpResult.EmptyResult setLevel(McpRequest request) {
         String level = request.text("level");
         if (level == null || !LOG_LEVELS.contains(level)) {
             throw JsonRpcException.invalidParams("logging/setLevel needs params.level, one of " + LOG_LEVELS);
         }
-        return Map.of();
+        return new McpResult.EmptyResult();
     }
 
     private static String modernNotFound(String method) {
@@ -111,28 +109,5 @@ class McpMethods {
             default -> "";
         };
         return "Method not found: '" + method + "'" + replacement;
-    }
-
-    /** 2026-07-28 results say what they are and who answered; 2025-11-25 results are left as they are. */
-    static Object complete(Object body, McpRequest request) {
-        if (!request.modern() || !(body instanceof Map<?, ?> map)) {
-            return body;
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        map.forEach((key, value) -> result.put(String.valueOf(key), value));
-        result.putIfAbsent("resultType", "complete");
-        Map<String, Object> meta = new LinkedHashMap<>();
-        if (result.get("_meta") instanceof Map<?, ?> existing) {
-            existing.forEach((key, value) -> meta.put(String.valueOf(key), value));
-        }
-        meta.put("io.modelcontextprotocol/serverInfo", ServerDescription.SERVER_INFO);
-        result.put("_meta", meta);
-        return result;
-    }
-
-    private Map<String, Object> cacheable(Map<String, Object> result) {
-        result.put("ttlMs", settings.listTtl().toMillis());
-        result.put("cacheScope", "public");
-        return result;
     }
 }

@@ -8,35 +8,36 @@ import tools.jackson.databind.JsonNode;
  * remembered between requests.
  *
  * @param params the request's params (an empty object when absent)
- * @param clientCapabilities what the client declared (2026-07-28: in {@code _meta} of this very request; 2025-11-25:
- *     nothing is known, as there is no session)
+ * @param client what the client speaks and can take (era, version, capabilities, SSE, elicitation)
  * @param progressToken the {@code _meta.progressToken}, or null
- * @param acceptsEventStream whether the client's {@code Accept} allows an SSE response
- * @param formElicitation whether the client can ask its user through a form elicitation (2026-07-28: declared in
- *     this request's capabilities; 2025-11-25: declared at initialize, which this server carries in the session id it
- *     minted then, see {@link ElicitationSessions})
  */
-record McpRequest(Object id, String method, JsonNode params, ProtocolEra era, String protocolVersion,
-        JsonNode clientCapabilities, Caller caller, Object progressToken, boolean acceptsEventStream,
-        boolean formElicitation) {
+record McpRequest(Object id, String method, JsonNode params, ClientProfile client, Caller caller,
+        Object progressToken) {
 
-    static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
-
-    /** A request from a client that cannot be asked anything (no elicitation). */
-    McpRequest(Object id, String method, JsonNode params, ProtocolEra era, String protocolVersion,
-            JsonNode clientCapabilities, Caller caller, Object progressToken, boolean acceptsEventStream) {
-        this(id, method, params, era, protocolVersion, clientCapabilities, caller, progressToken, acceptsEventStream,
-                false);
+    ProtocolEra era() {
+        return client.era();
     }
 
     boolean modern() {
-        return era == ProtocolEra.MODERN;
+        return client.era() == ProtocolEra.MODERN;
+    }
+
+    boolean acceptsEventStream() {
+        return client.acceptsEventStream();
+    }
+
+    boolean formElicitation() {
+        return client.formElicitation();
     }
 
     /** Whether this request declared the tasks extension (2026-07-28) in its client capabilities. */
     boolean declaresTasksExtension() {
-        JsonNode extensions = clientCapabilities == null ? null : clientCapabilities.get("extensions");
-        return extensions != null && extensions.has(TASKS_EXTENSION);
+        return client.declaresTasksExtension();
+    }
+
+    /** The same request with other params (the confirmed arguments of a call). */
+    McpRequest withParams(JsonNode otherParams) {
+        return new McpRequest(id, method, otherParams, client, caller, progressToken);
     }
 
     String text(String field) {

@@ -114,8 +114,8 @@ class ProgressStreams {
         return params;
     }
 
-    static JsonRpcMessage.ResultResponse response(McpRequest request, Map<String, Object> result) {
-        return JsonRpcMessage.result(request.id(), McpMethods.complete(result, request));
+    static JsonRpcMessage.ResultResponse response(McpRequest request, McpResult.CallToolResult result) {
+        return JsonRpcMessage.result(request.id(), McpResult.Completed.of(result, request));
     }
 
     static JsonRpcMessage.ErrorResponse errorResponse(McpRequest request, Throwable failure) {

@@ -1,8 +1,6 @@
 package dev.lightdevops.api.mcp;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -47,22 +45,15 @@ class PromptMethods {
                     3. Summarize: what changed recently, errors in the logs, metrics out of the ordinary, and what \
                     you would do next. Change nothing without asking."""));
 
-    Map<String, Object> list(McpRequest request) {
-        List<Map<String, Object>> prompts = PROMPTS.stream().map(prompt -> {
-            Map<String, Object> listed = new LinkedHashMap<>();
-            listed.put("name", prompt.name());
-            listed.put("title", prompt.title());
-            listed.put("description", prompt.description());
-            listed.put("arguments", prompt.arguments().stream().map(argument -> Map.of("name", argument.name(),
-                    "description", argument.description(), "required", argument.required())).toList());
-            return listed;
-        }).toList();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("prompts", prompts);
-        return result;
+    McpResult.ListPromptsResult list(McpRequest request) {
+        List<McpSchema.Prompt> prompts = PROMPTS.stream().map(prompt -> new McpSchema.Prompt(prompt.name(),
+                prompt.title(), prompt.description(), prompt.arguments().stream().map(argument ->
+                        new McpSchema.PromptArgument(argument.name(), argument.description(), argument.required()))
+                        .toList())).toList();
+        return new McpResult.ListPromptsResult(prompts, null, null);
     }
 
-    Map<String, Object> get(McpRequest request) {
+    McpResult.GetPromptResult get(McpRequest request) {
         String name = request.requireText("name");
         Prompt prompt = PROMPTS.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
                 .orElseThrow(() -> JsonRpcException.invalidParams("Unknown prompt '" + name
@@ -80,9 +71,7 @@ class PromptMethods {
                     : ("reason".equals(argument.name()) ? ", because " : " in ") + supplied;
             text = text.replace("{" + argument.name() + "}", filled);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("description", prompt.description());
-        result.put("messages", List.of(Map.of("role", "user", "content", Map.of("type", "text", "text", text))));
-        return result;
+        return new McpResult.GetPromptResult(prompt.description(),
+                List.of(new McpSchema.PromptMessage("user", new McpSchema.TextContent(text))));
     }
 }

@@ -49,8 +49,8 @@ class RequestReader {
         Object progressToken = progressToken(meta);
         if (!metaClaim && !headerClaim) {
             String version = header == null ? ProtocolEra.LATEST_LEGACY : header;
-            return new McpRequest(id, method, params, ProtocolEra.LEGACY, version, null, caller, progressToken,
-                    accepts, ElicitationSessions.formElicitation(http));
+            return new McpRequest(id, method, params, new ClientProfile(ProtocolEra.LEGACY, version, null, accepts,
+                    ElicitationSessions.formElicitation(http)), caller, progressToken);
         }
         String version = modernVersion(meta, header);
         JsonNode capabilities = meta.get(META_CAPABILITIES);
@@ -59,8 +59,8 @@ class RequestReader {
                     + "\"] is required on every 2026-07-28 request (an object; {} when the client has none)", null);
         }
         checkRoutingHeaders(method, params, http);
-        return new McpRequest(id, method, params, ProtocolEra.MODERN, version, capabilities, caller, progressToken,
-                accepts, ElicitationSessions.declaresForm(capabilities));
+        return new McpRequest(id, method, params, new ClientProfile(ProtocolEra.MODERN, version, capabilities, accepts,
+                ElicitationSessions.declaresForm(capabilities)), caller, progressToken);
     }
 
     private static String modernVersion(JsonNode meta, String header) {

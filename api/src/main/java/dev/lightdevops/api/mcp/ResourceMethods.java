@@ -1,6 +1,9 @@
 package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.identity.Caller;
+import dev.lightdevops.api.mcp.McpSchema.Resource;
+import dev.lightdevops.api.mcp.McpSchema.ResourceTemplate;
+import dev.lightdevops.api.mcp.McpSchema.TextResourceContents;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.tools.ToolHandler;
 import dev.lightdevops.api.tools.ToolRegistry;
@@ -44,8 +47,8 @@ public class ResourceMethods {
         this.json = json;
     }
 
-    Map<String, Object> list(McpRequest request) {
-        List<Map<String, Object>> resources = new java.util.ArrayList<>();
+    McpResult.ListResourcesResult list(McpRequest request) {
+        List<Resource> resources = new java.util.ArrayList<>();
         resources.add(resource(OPERATIONS, "operations", "Your recent operations",
                 "The operations you started, newest first, with their status"));
         if (hasTool(ToolCatalogue.LIST_DEPLOYMENTS)) {
@@ -56,11 +59,11 @@ public class ResourceMethods {
                 OPERATIONS + "/" + operation.id(), "operation-" + operation.id(),
                 operation.type().wireName() + " " + operation.status().wireName(),
                 "Live snapshot of operation " + operation.id())));
-        return cacheable(request, Map.of("resources", resources));
+        return new McpResult.ListResourcesResult(resources, ttlMs(request), cacheScope(request));
     }
 
-    Map<String, Object> templates(McpRequest request) {
-        List<Map<String, Object>> templates = List.of(
+    McpResult.ListResourceTemplatesResult templates(McpRequest request) {
+        List<ResourceTemplate> templates = List.of(
                 template(OPERATIONS + "/{id}", "operation", "An operation", "The live snapshot of one operation"),
                 template("devops://logs/{service}{?level,query,since,until,limit}", "logs", "Logs of a service",
                         "Recent log lines of a service (read through get_logs)"),
@@ -68,10 +71,10 @@ public class ResourceMethods {
                         "Metric series of a service (read through get_metrics)"),
                 template("devops://deployments/{service}", "deployment", "Deployments of a service",
                         "What version of a service is live in each environment, with history"));
-        return cacheable(request, Map.of("resourceTemplates", templates));
+        return new McpResult.ListResourceTemplatesResult(templates, ttlMs(request), cacheScope(request));
     }
 
-    Map<String, Object> read(McpRequest request) {
+    McpResult.ReadResourceResult read(McpRequest request) {
         String uri = request.requireText("uri");
         Object content;
         try {
@@ -83,8 +86,8 @@ public class ResourceMethods {
         } catch (IllegalArgumentException malformed) {
             throw JsonRpcException.invalidParams(malformed.getMessage());
         }
-        return cacheable(request, Map.of("contents",
-                List.of(Map.of("uri", uri, "mimeType", JSON, "text", json.writeValueAsString(content)))));
+        return new McpResult.ReadResourceResult(List.of(new TextResourceContents(uri, JSON,
+                json.writeValueAsString(content))), ttlMs(request), cacheScope(request));
     }
 
     /**
@@ -136,14 +139,19 @@ public class ResourceMethods {
                 .toList();
     }
 
-    private Map<String, Object> cacheable(McpRequest request, Map<String, Object> body) {
-        Map<String, Object> result = new LinkedHashMap<>(body);
-        if (request.modern()) {
-            result.put("ttlMs", request.method().equals("resources/templates/list") ? settings.listTtl().toMillis()
-                    : 0L);
-            result.put("cacheScope", "private");
+    /**
+     * 2026-07-28 caching: templates never change, so they keep for the list ttl; what lists or reads operations is
+     * live, so it is not kept at all. Both are the caller's own (private).
+     */
+    private Long ttlMs(McpRequest request) {
+        if (!request.modern()) {
+            return null;
         }
-        return result;
+        return request.method().equals("resources/templates/list") ? settings.listTtl().toMillis() : 0L;
+    }
+
+    private static String cacheScope(McpRequest request) {
+        return request.modern() ? "private" : null;
     }
 
     private boolean hasTool(String name) {
@@ -201,12 +209,11 @@ public class ResourceMethods {
                 Map.of("uri", uri), HttpStatus.OK);
     }
 
-    private static Map<String, Object> resource(String uri, String name, String title, String description) {
-        return Map.of("uri", uri, "name", name, "title", title, "description", description, "mimeType", JSON);
+    private static Resource resource(String uri, String name, String title, String description) {
+        return new Resource(uri, name, title, description, JSON);
     }
 
-    private static Map<String, Object> template(String uri, String name, String title, String description) {
-        return Map.of("uriTemplate", uri, "name", name, "title", title, "description", description,
-                "mimeType", JSON);
+    private static ResourceTemplate template(String uri, String name, String title, String description) {
+        return new ResourceTemplate(uri, name, title, description, JSON);
     }
 }

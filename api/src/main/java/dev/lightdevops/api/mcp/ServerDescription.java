@@ -35,25 +35,15 @@ class ServerDescription {
         this.settings = settings;
     }
 
-    Map<String, Object> initializeResult(String requestedVersion) {
+    McpResult.InitializeResult initializeResult(String requestedVersion) {
         String version = ProtocolEra.LEGACY_VERSIONS.contains(requestedVersion) ? requestedVersion
                 : ProtocolEra.LATEST_LEGACY;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("protocolVersion", version);
-        result.put("capabilities", legacyCapabilities());
-        result.put("serverInfo", SERVER_INFO);
-        result.put("instructions", INSTRUCTIONS);
-        return result;
+        return new McpResult.InitializeResult(version, legacyCapabilities(), SERVER_INFO, INSTRUCTIONS);
     }
 
-    Map<String, Object> discoverResult() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("supportedVersions", ProtocolEra.ALL_VERSIONS);
-        result.put("capabilities", modernCapabilities());
-        result.put("instructions", INSTRUCTIONS);
-        result.put("ttlMs", settings.listTtl().toMillis());
-        result.put("cacheScope", "public");
-        return result;
+    McpResult.DiscoverResult discoverResult() {
+        return new McpResult.DiscoverResult(ProtocolEra.ALL_VERSIONS, modernCapabilities(), INSTRUCTIONS,
+                settings.listTtl().toMillis(), "public");
     }
 
     /**
@@ -76,7 +66,7 @@ class ServerDescription {
         capabilities.put("tools", Map.of("listChanged", false));
         capabilities.put("resources", Map.of("subscribe", true, "listChanged", false));
         capabilities.put("prompts", Map.of("listChanged", false));
-        capabilities.put("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()));
+        capabilities.put("extensions", Map.of(ClientProfile.TASKS_EXTENSION, Map.of()));
         return capabilities;
     }
 

@@ -12,7 +12,6 @@ import dev.lightdevops.common.operation.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -47,7 +46,7 @@ class TaskMethods {
         this.operations = operations;
     }
 
-    Object get(McpRequest request) {
+    McpResult get(McpRequest request) {
         requireExtension(request);
         Operation operation = find(request);
         return request.modern() ? TaskViews.detailedTask(operation, operations.retention(), api.pollInterval())
@@ -55,7 +54,7 @@ class TaskMethods {
     }
 
     /** 2025-11-25 {@code tasks/result}: waits for the terminal state, then answers the tool's real result. */
-    Object result(McpRequest request) {
+    McpResult.CallToolResult result(McpRequest request) {
         Instant until = Instant.now().plus(settings.resultWait());
         Operation latest = awaitTerminal(find(request), request, until);
         if (!latest.isTerminal()) {
@@ -63,31 +62,25 @@ class TaskMethods {
                     + latest.status().wireName() + " after " + settings.resultWait().toSeconds()
                     + " s; call tasks/result again, or poll tasks/get", null, HttpStatus.OK);
         }
-        Map<String, Object> result = TaskViews.callToolResult(latest, api.pollInterval());
-        result.put("_meta", Map.of("io.modelcontextprotocol/related-task", Map.of("taskId", latest.id())));
-        return result;
+        return TaskViews.callToolResult(latest, api.pollInterval()).relatedTo(latest.id());
     }
 
-    Map<String, Object> list(McpRequest request) {
+    McpResult.ListTasksResult list(McpRequest request) {
         int offset = offset(request.text("cursor"));
         List<Operation> mine = view.all().stream().filter(operation -> visibleTo(operation, request.caller()))
                 .sorted(Comparator.comparing(Operation::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
-        List<Map<String, Object>> page = mine.stream().skip(offset).limit(PAGE)
+        List<McpResult.LegacyTask> page = mine.stream().skip(offset).limit(PAGE)
                 .map(operation -> TaskViews.legacyTask(operation, operations.retention(), api.pollInterval())).toList();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tasks", page);
-        if ((long) offset + PAGE < mine.size()) {
-            result.put("nextCursor", Integer.toString(offset + PAGE));
-        }
-        return result;
+        boolean more = (long) offset + PAGE < mine.size();
+        return new McpResult.ListTasksResult(page, more ? Integer.toString(offset + PAGE) : null);
     }
 
     /**
      * Cancels the task's operation. 2025-11-25 refuses a terminal task (-32602) and answers the task as it stands;
      * 2026-07-28 acknowledges with an empty result in every case, and the outcome shows on the next tasks/get.
      */
-    Object cancel(McpRequest request) {
+    McpResult cancel(McpRequest request) {
         requireExtension(request);
         Operation operation = find(request);
         if (operation.isTerminal() && !request.modern()) {
@@ -102,16 +95,16 @@ class TaskMethods {
                 throw translate(failure, request);
             }
         }
-        return request.modern() ? new LinkedHashMap<String, Object>()
+        return request.modern() ? new McpResult.EmptyResult()
                 : TaskViews.legacyTask(view.find(latest.id()).orElse(latest), operations.retention(),
                         api.pollInterval());
     }
 
     /** 2026-07-28 {@code tasks/update}: operations never ask for input, so there is nothing to apply. */
-    Object update(McpRequest request) {
+    McpResult.EmptyResult update(McpRequest request) {
         requireExtension(request);
         find(request);
-        return new LinkedHashMap<String, Object>();
+        return new McpResult.EmptyResult();
     }
 
     private Operation find(McpRequest request) {
@@ -156,9 +149,9 @@ class TaskMethods {
     private static void requireExtension(McpRequest request) {
         if (request.modern() && !request.declaresTasksExtension()) {
             throw new JsonRpcException(JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client "
-                    + "capability: declare extensions[\"" + McpRequest.TASKS_EXTENSION + "\"] in _meta[\""
+                    + "capability: declare extensions[\"" + ClientProfile.TASKS_EXTENSION + "\"] in _meta[\""
                     + RequestReader.META_CAPABILITIES + "\"] to use " + request.method(),
-                    Map.of("requiredCapabilities", Map.of("extensions", Map.of(McpRequest.TASKS_EXTENSION, Map.of()))),
+                    Map.of("requiredCapabilities", Map.of("extensions", Map.of(ClientProfile.TASKS_EXTENSION, Map.of()))),
                     HttpStatus.BAD_REQUEST);
         }
     }

@@ -6,7 +6,6 @@ import dev.lightdevops.common.operation.OperationStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,36 +19,30 @@ final class TaskViews {
     private TaskViews() {
     }
 
-    static Map<String, Object> legacyTask(Operation operation, Duration ttl, Duration pollInterval) {
-        Map<String, Object> task = common(operation, legacyStatus(operation.status()));
-        task.put("ttl", ttl.toMillis());
-        task.put("pollInterval", pollInterval.toMillis());
-        return task;
+    static McpResult.LegacyTask legacyTask(Operation operation, Duration ttl, Duration pollInterval) {
+        return new McpResult.LegacyTask(operation.id(), legacyStatus(operation.status()), statusMessage(operation),
+                createdAt(operation), lastUpdatedAt(operation), ttl.toMillis(), pollInterval.toMillis());
     }
 
-    static Map<String, Object> modernTask(Operation operation, Duration ttl, Duration pollInterval) {
-        Map<String, Object> task = common(operation, modernStatus(operation.status()));
-        task.put("ttlMs", ttl.toMillis());
-        task.put("pollIntervalMs", pollInterval.toMillis());
-        return task;
+    static McpResult.ModernTask modernTask(Operation operation, Duration ttl, Duration pollInterval) {
+        return modernTask(operation, ttl, pollInterval, null);
     }
 
     /** tasks/get in 2026-07-28: the task, with the final result inlined once it is completed. */
-    static Map<String, Object> detailedTask(Operation operation, Duration ttl, Duration pollInterval) {
-        Map<String, Object> task = modernTask(operation, ttl, pollInterval);
-        if (operation.isTerminal() && operation.status() != OperationStatus.CANCELLED) {
-            task.put("result", callToolResult(operation, pollInterval));
-        }
-        return task;
+    static McpResult.ModernTask detailedTask(Operation operation, Duration ttl, Duration pollInterval) {
+        boolean completed = operation.isTerminal() && operation.status() != OperationStatus.CANCELLED;
+        return modernTask(operation, ttl, pollInterval, completed ? callToolResult(operation, pollInterval) : null);
     }
 
-    static Map<String, Object> callToolResult(Operation operation, Duration pollInterval) {
+    private static McpResult.ModernTask modernTask(Operation operation, Duration ttl, Duration pollInterval,
+            McpResult.CallToolResult result) {
+        return new McpResult.ModernTask(operation.id(), modernStatus(operation.status()), statusMessage(operation),
+                createdAt(operation), lastUpdatedAt(operation), ttl.toMillis(), pollInterval.toMillis(), result);
+    }
+
+    static McpResult.CallToolResult callToolResult(Operation operation, Duration pollInterval) {
         ToolResult outcome = outcome(operation, pollInterval);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("content", List.of(Map.of("type", "text", "text", outcome.text())));
-        result.put("structuredContent", outcome.structured());
-        result.put("isError", outcome.error());
-        return result;
+        return McpResult.CallToolResult.of(outcome.text(), outcome.structured(), outcome.error());
     }
 
     /** What a tool reports for its operation: the placeholder while it runs, the outcome alone at the end. */
@@ -88,15 +81,12 @@ final class TaskViews {
         };
     }
 
-    private static Map<String, Object> common(Operation operation, String status) {
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("taskId", operation.id());
-        task.put("status", status);
-        task.put("statusMessage", statusMessage(operation));
-        task.put("createdAt", instant(operation.createdAt()));
-        task.put("lastUpdatedAt", instant(operation.updatedAt() != null ? operation.updatedAt()
-                : operation.createdAt()));
-        return task;
+    private static String createdAt(Operation operation) {
+        return instant(operation.createdAt());
+    }
+
+    private static String lastUpdatedAt(Operation operation) {
+        return instant(operation.updatedAt() != null ? operation.updatedAt() : operation.createdAt());
     }
 
     /**

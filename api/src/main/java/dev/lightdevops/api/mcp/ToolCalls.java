@@ -2,6 +2,9 @@ package dev.lightdevops.api.mcp;
 
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.identity.ToolPermissions;
+import dev.lightdevops.api.mcp.McpSchema.Tool;
+import dev.lightdevops.api.mcp.McpSchema.ToolAnnotations;
+import dev.lightdevops.api.mcp.McpSchema.ToolExecution;
 import dev.lightdevops.api.operations.OperationView;
 import dev.lightdevops.api.operations.OperationsProperties;
 import dev.lightdevops.api.tools.ToolHandler;
@@ -9,7 +12,6 @@ import dev.lightdevops.api.tools.ToolRegistry;
 import dev.lightdevops.api.tools.ToolResult;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.tool.ToolDefinition;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,21 +49,17 @@ class ToolCalls {
         this.json = json;
     }
 
-    Map<String, Object> list(McpRequest request) {
-        List<Map<String, Object>> listed = tools.all().stream().map(ToolHandler::definition)
+    /** Only the tools the caller's role may use, so a 2026-07-28 cache keeps the list for this caller only. */
+    McpResult.ListToolsResult list(McpRequest request) {
+        List<Tool> listed = tools.all().stream().map(ToolHandler::definition)
                 .filter(tool -> permissions.offeredTo(tool.name(), request.caller()))
                 .map(tool -> describe(tool, request.era())).toList();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tools", listed);
-        if (request.modern()) {
-            result.put("ttlMs", settings.listTtl().toMillis());
-            result.put("cacheScope", "private");
-        }
-        return result;
+        return request.modern() ? new McpResult.ListToolsResult(listed, settings.listTtl().toMillis(), "private")
+                : new McpResult.ListToolsResult(listed, null, null);
     }
 
     /** The tool's answer: a CallToolResult, or a CreateTaskResult when the call became a task. */
-    Map<String, Object> call(McpRequest request) {
+    McpResult call(McpRequest request) {
         ToolDefinition tool = resolve(request);
         boolean asTask = wantsTask(request, tool);
         ToolResult result = invoke(request, tool);
@@ -122,15 +120,13 @@ class ToolCalls {
         return Optional.of(view.find(started.id()).orElse(started));
     }
 
-    private Map<String, Object> createTaskResult(Operation operation, McpRequest request) {
+    private McpResult createTaskResult(Operation operation, McpRequest request) {
         if (request.modern()) {
-            Map<String, Object> task = TaskViews.modernTask(operation, operations.retention(), api.pollInterval());
-            task.put("resultType", "task");
-            return task;
+            return new McpResult.TaskCreated(TaskViews.modernTask(operation, operations.retention(),
+                    api.pollInterval()));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("task", TaskViews.legacyTask(operation, operations.retention(), api.pollInterval()));
-        return result;
+        return new McpResult.CreateTaskResult(TaskViews.legacyTask(operation, operations.retention(),
+                api.pollInterval()));
     }
 
     /**
@@ -138,18 +134,11 @@ class ToolCalls {
      * structured content against the tool's output schema, which describes success, so the error's code and
      * retryability go into the text instead.
      */
-    static Map<String, Object> callToolResult(ToolResult result) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    static McpResult.CallToolResult callToolResult(ToolResult result) {
         if (result.error()) {
-            body.put("content", List.of(Map.of("type", "text", "text", errorText(result))));
-        } else {
-            body.put("content", List.of(Map.of("type", "text", "text", result.text())));
-            if (result.structured() != null) {
-                body.put("structuredContent", result.structured());
-            }
+            return McpResult.CallToolResult.of(errorText(result), null, true);
         }
-        body.put("isError", result.error());
-        return body;
+        return McpResult.CallToolResult.of(result.text(), result.structured(), false);
     }
 
     private static String errorText(ToolResult result) {
@@ -160,25 +149,13 @@ class ToolCalls {
         return result.text();
     }
 
-    private static Map<String, Object> describe(ToolDefinition tool, ProtocolEra era) {
-        Map<String, Object> listed = new LinkedHashMap<>();
-        listed.put("name", tool.name());
-        listed.put("title", tool.title());
-        listed.put("description", tool.description());
-        listed.put("inputSchema", tool.inputSchema());
-        listed.put("outputSchema", tool.outputSchema());
-        Map<String, Object> annotations = new LinkedHashMap<>();
-        annotations.put("title", tool.title());
-        annotations.put("readOnlyHint", tool.hints().readOnly());
-        if (!tool.hints().readOnly()) {
-            annotations.put("destructiveHint", tool.hints().destructive());
-        }
-        annotations.put("idempotentHint", tool.hints().idempotent());
-        annotations.put("openWorldHint", tool.hints().openWorld());
-        listed.put("annotations", annotations);
-        if (era == ProtocolEra.LEGACY) {
-            listed.put("execution", Map.of("taskSupport", tool.longRunning() ? "optional" : "forbidden"));
-        }
-        return listed;
+    private static Tool describe(ToolDefinition tool, ProtocolEra era) {
+        ToolDefinition.Hints hints = tool.hints();
+        ToolAnnotations annotations = new ToolAnnotations(tool.title(), hints.readOnly(),
+                hints.readOnly() ? null : hints.destructive(), hints.idempotent(), hints.openWorld());
+        ToolExecution execution = era == ProtocolEra.LEGACY
+                ? new ToolExecution(tool.longRunning() ? "optional" : "forbidden") : null;
+        return new Tool(tool.name(), tool.title(), tool.description(), tool.inputSchema(), tool.outputSchema(),
+                annotations, execution);
     }
 }

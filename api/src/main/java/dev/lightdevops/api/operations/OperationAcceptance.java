@@ -1,7 +1,7 @@
 package dev.lightdevops.api.operations;
 
-import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
+import dev.lightdevops.api.approvals.ApprovalGate;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
 import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
@@ -11,18 +11,15 @@ import dev.lightdevops.common.operation.Approval;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationIds;
 import dev.lightdevops.common.operation.OperationStatus;
-import dev.lightdevops.common.operation.OperationType;
-import dev.lightdevops.common.tool.InvalidArgumentsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
  * The one acceptance pipeline of every mutating or slow tool: resolve the idempotency key, set the deadline,
- * publish durably, audit. The caller was authorized before its tool ran, at the one authorization point every tool
+ * publish durably, audit. The deadline is {@link OperationDeadlines}'s. The caller was authorized before its tool ran, at the one authorization point every tool
  * call passes ({@link dev.lightdevops.api.identity.ToolCallGate}). Usage from a tool:
  *
  * <pre>{@code
@@ -54,30 +51,28 @@ public class OperationAcceptance {
     private final OperationView view;
     private final ConsumedPositions statusPositions;
     private final AuditTrail audit;
-    private final ApiProperties api;
+    private final OperationDeadlines deadlines;
     private final OperationsProperties settings;
     private final Clock clock;
-    private final ApprovalPolicy approvals;
-    private final ApprovalDecisions approvalSteps;
+    private final ApprovalGate approvals;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
-            AuditTrail audit, ApiProperties api, OperationsProperties settings, Clock clock, ApprovalPolicy approvals,
-            @Lazy ApprovalDecisions approvalSteps) {
-        this.approvals = approvals;
-        this.approvalSteps = approvalSteps;
+            AuditTrail audit, OperationDeadlines deadlines, OperationsProperties settings, Clock clock,
+            ApprovalGate approvals) {
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
         this.audit = audit;
-        this.api = api;
+        this.deadlines = deadlines;
         this.settings = settings;
         this.clock = clock;
+        this.approvals = approvals;
     }
 
     /** Accepts the request for the caller; refusals are thrown before anything is published. */
     public Operation accept(ProposedOperation request, Caller caller) {
         String client = AuditTrail.currentClientAddress();
-        Duration deadline = deadlineOf(request);
+        Duration deadline = deadlines.of(request);
         if (request.idempotencyKey() == null) {
             return publishNew(OperationIds.next(), request, deadline, caller, client);
         }
@@ -121,7 +116,7 @@ public class OperationAcceptance {
     private Operation publishNew(String id, ProposedOperation request, Duration deadline, Caller caller,
             String client) {
         Instant now = clock.instant();
-        Optional<Approval> approval = approvals.gate(request.type(), request.target(), now);
+        Optional<Approval> approval = approvals.policy().gate(request.type(), request.target(), now);
         if (approval.isPresent()) {
             return publishAwaitingApproval(id, request, approval.get(), caller, client, now);
         }
@@ -146,22 +141,10 @@ public class OperationAcceptance {
             publisher.publishSnapshot(awaiting);
             view.apply(awaiting);
         } catch (CommandNotDurableException notConfirmed) {
-            accepted = approvalSteps.settleUnconfirmed(awaiting, notConfirmed);
+            accepted = approvals.decisions().settleUnconfirmed(awaiting, notConfirmed);
         }
         audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
                 accepted.status().wireName()));
         return accepted;
-    }
-
-    private Duration deadlineOf(ProposedOperation request) {
-        Duration byType = request.type() == OperationType.DEPLOY || request.type() == OperationType.ROLLBACK
-                ? api.deployDeadline() : settings.fetchDeadline();
-        if (request.timeout() == null) {
-            return byType;
-        }
-        if (request.timeout().isNegative() || request.timeout().isZero()) {
-            throw new InvalidArgumentsException("timeout", "must be a positive duration");
-        }
-        return request.timeout().compareTo(byType) < 0 ? request.timeout() : byType;
     }
 }

@@ -76,7 +76,8 @@ class ProgressStreamsTest {
         @PostMapping("/stream")
         SseEmitter open() {
             return streams.open(new McpRequest(42, "tools/call", ContractJson.mapper().createObjectNode(),
-                    ProtocolEra.LEGACY, ProtocolEra.LATEST_LEGACY, null, null, "progress-1", true), call);
+                    new ClientProfile(ProtocolEra.LEGACY, ProtocolEra.LATEST_LEGACY, null, true, false), null,
+                    "progress-1"), call);
         }
     }
 }

@@ -25,13 +25,13 @@ class TaskViewsTest {
 
     @Test
     void anOperationAwaitingApprovalIsAWorkingTaskWhoseStatusMessageSaysWhoMayApproveUntilWhen() {
-        Map<String, Object> legacy = TaskViews.legacyTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
-        Map<String, Object> modern = TaskViews.modernTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
+        McpResult.LegacyTask legacy = TaskViews.legacyTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
+        McpResult.ModernTask modern = TaskViews.modernTask(AWAITING, Duration.ofHours(24), Duration.ofSeconds(1));
 
-        assertThat(legacy.get("status")).isEqualTo("working");
-        assertThat(modern.get("status")).isEqualTo("working");
-        assertThat(legacy.get("statusMessage")).isEqualTo(modern.get("statusMessage"));
-        assertThat((String) legacy.get("statusMessage")).contains("awaiting approval", "not alice",
+        assertThat(legacy.status()).isEqualTo("working");
+        assertThat(modern.status()).isEqualTo("working");
+        assertThat(legacy.statusMessage()).isEqualTo(modern.statusMessage());
+        assertThat(legacy.statusMessage()).contains("awaiting approval", "not alice",
                 "approve_production", "2026-12-01T10:00:00Z", "0 of 1");
     }
 
@@ -40,11 +40,11 @@ class TaskViewsTest {
         Operation rejected = AWAITING.ended(new Outcome.Rejected(new OperationError("rejected",
                 "rejected by bob: freeze", false)), NOW.plusSeconds(60));
 
-        assertThat(TaskViews.legacyTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1)).get("status"))
+        assertThat(TaskViews.legacyTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1)).status())
                 .isEqualTo("failed");
-        Map<String, Object> modern = TaskViews.detailedTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1));
-        assertThat(modern.get("status")).isEqualTo("completed");
-        assertThat(((Map<?, ?>) modern.get("result")).get("isError")).isEqualTo(true);
+        McpResult.ModernTask modern = TaskViews.detailedTask(rejected, Duration.ofHours(1), Duration.ofSeconds(1));
+        assertThat(modern.status()).isEqualTo("completed");
+        assertThat(modern.result().isError()).isEqualTo(true);
         assertThat(TaskViews.legacyStatus(OperationStatus.EXPIRED)).isEqualTo("failed");
     }
 }

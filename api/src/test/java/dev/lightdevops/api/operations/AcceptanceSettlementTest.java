@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.ApiTestContexts;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
-import dev.lightdevops.api.approvals.ApprovalPolicy;
+import dev.lightdevops.api.approvals.ApprovalGate;
 import dev.lightdevops.api.approvals.NotAwaitingApprovalException;
 import dev.lightdevops.api.identity.AuditTrail;
 import dev.lightdevops.api.identity.Caller;
@@ -159,8 +159,8 @@ class AcceptanceSettlementTest {
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
                 api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
-                api.getBean(ApiProperties.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
-                api.getBean(ApprovalPolicy.class), api.getBean(ApprovalDecisions.class));
+                api.getBean(OperationDeadlines.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
+                api.getBean(ApprovalGate.class));
         ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY,
                 new Target("retried", "staging"), "retried@staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
@@ -228,9 +228,8 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance gatedAcceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
-                api.getBean(ApprovalDecisions.class));
+                api.getBean(AuditTrail.class), api.getBean(OperationDeadlines.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class));
     }
 
     private static ProposedOperation productionDeploy(String service) {
@@ -297,9 +296,8 @@ class AcceptanceSettlementTest {
 
     private static OperationAcceptance acceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), api.getBean(ApiProperties.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalPolicy.class),
-                api.getBean(ApprovalDecisions.class));
+                api.getBean(AuditTrail.class), api.getBean(OperationDeadlines.class),
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class));
     }
 
     private static ProposedOperation request(String service) {

@@ -56,7 +56,7 @@ public final class BrokerOutageDrill implements Suite {
         try (Stack stack = context.newStack("drill-broker")) {
             stack.startBroker();
             stack.startWorker(Map.of("WORKER_SIMULATED_STAGE_DURATION", "20ms"), context.settings().workerJvmOptions());
-            Stack.App api = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
+            Stack.App api = stack.startApi(Jdks.current(), stack.accessLog(), context.settings().apiJvmOptions());
             ApiClient client = context.client(api.baseUrl());
             Map<String, Integer> outcomes = Collections.synchronizedMap(new TreeMap<>());
             List<String> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -65,6 +65,8 @@ public final class BrokerOutageDrill implements Suite {
             List<CompletableFuture<Void>> calls = new ArrayList<>();
             dev.lightdevops.bench.load.Latency answered = new dev.lightdevops.bench.load.Latency();
             List<String> slow = Collections.synchronizedList(new ArrayList<>());
+            // Each call's send and answer (epoch ms) beside the api's access log (same call ids): which side was slow.
+            List<String> timings = Collections.synchronizedList(new ArrayList<>());
             try (StatusWatcher watcher = new StatusWatcher(stack.broker().bootstrapServers())) {
                 long start = System.nanoTime();
                 long total = BEFORE.plus(OUTAGE).plus(AFTER).toNanos();
@@ -72,6 +74,8 @@ public final class BrokerOutageDrill implements Suite {
                 java.util.concurrent.atomic.AtomicLong stoppedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
                 java.util.concurrent.ConcurrentSkipListSet<Long> acceptedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
                 java.util.concurrent.ConcurrentSkipListSet<Long> refusedAt = new java.util.concurrent.ConcurrentSkipListSet<>();
+                // On its own thread, never the common pool: java.net.http completes sendAsync's futures there
+                // (ApiClient), and a task sleeping in its one worker (2 cores) held every answer until it ended.
                 CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
                     try {
                         Thread.sleep(BEFORE.toMillis());
@@ -85,7 +89,7 @@ public final class BrokerOutageDrill implements Suite {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                });
+                }, ApiClient.OWN_THREAD);
                 for (long i = 0; ; i++) {
                     long intended = start + (long) (i * 1e9 / RATE);
                     if (intended - start >= total) {
@@ -93,10 +97,12 @@ public final class BrokerOutageDrill implements Suite {
                     }
                     LockSupport.parkNanos(intended - System.nanoTime());
                     long sent = System.nanoTime();
+                    long sentAtMillis = System.currentTimeMillis();
+                    long call = i;
                     String phase = sent < stoppedAt.get() ? "before the stop"
                             : sent < backAt.get() ? "broker down or starting" : "broker back";
                     calls.add(client.sendAsync(client.post("/mcp", ApiClient.deployCall(i, "outage-" + (i % 50),
-                                    "staging", "1.0." + i)).timeout(HANG).build())
+                                    "staging", "1.0." + i)).header(Stack.CALL_HEADER, String.valueOf(i)).timeout(HANG).build())
                             // The client's request timeout covers the response's headers only (and not a
                             // request still waiting for its connection): the whole call gets HANG here.
                             .orTimeout(HANG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -108,9 +114,11 @@ public final class BrokerOutageDrill implements Suite {
                                     }
                                 }
                                 String outcome = classify(answer, failure, accepted, unknown, unclear);
+                                timings.add(call + "\t" + sentAtMillis + "\t" + System.currentTimeMillis() + "\t"
+                                        + outcome);
                                 if (took > SLOW.toNanos()) {
-                                    slow.add(String.format("sent %+.1f s from the stop, %s after %.1f s",
-                                            (sent - stoppedAt.get()) / 1e9, outcome, took / 1e9));
+                                    slow.add(String.format("call %d sent %.1f s into the run, %s after %.1f s",
+                                            call, (sent - start) / 1e9, outcome, took / 1e9));
                                 }
                                 (outcome.equals("accepted") ? acceptedAt : refusedAt).add(sent);
                                 outcomes.merge(phase + ": " + outcome, 1, Integer::sum);
@@ -139,7 +147,11 @@ public final class BrokerOutageDrill implements Suite {
                                 : terminal.status() + " " + terminal.errorCode()));
                     }
                 }
+                java.nio.file.Files.write(stack.runDirectory().resolve("calls.tsv"), timings);
                 outcomes.forEach((outcome, count) -> report.line("- " + outcome + ": " + count));
+                report.line("- the broker was stopped " + Report.format((stoppedAt.get() - start) / 1e9)
+                        + " s into the run; each call's send and answer: " + stack.runDirectory().resolve("calls.tsv")
+                        + ", the api's side: its access log there");
                 report.line("- the broker was down or starting for "
                         + Report.format((backAt.get() - stoppedAt.get()) / 1e9) + " s (stop " + OUTAGE.toSeconds()
                         + " s + its restart)");

@@ -65,7 +65,7 @@ public final class WorkerKillDrill implements Suite {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                });
+                }, ApiClient.OWN_THREAD);
                 int kills = 0;
                 Duration killFor = Duration.ofSeconds(Long.parseLong(
                         System.getenv().getOrDefault("BENCH_DRILL_KILL_SECONDS", "90")));

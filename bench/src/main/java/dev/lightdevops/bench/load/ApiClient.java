@@ -15,11 +15,20 @@ import java.util.regex.Pattern;
  * The api as a client sees it, over real HTTP/1.1 (java.net.http): MCP JSON-RPC, the seed-compatible tool routes
  * and the REST operation routes. Responses are checked with cheap text matches, not parsed, so that the load
  * generator spends its share of the two cores on sending rather than on JSON.
+ *
+ * <p>{@link #sendAsync} futures complete on the ForkJoin common pool: java.net.http hands them there when the
+ * client has its own executor, and on 2 cores that pool has one worker. A task that blocks in it holds back every
+ * answer until it ends (drill-broker's cause D: its outage task slept there, and calls the api had answered in 2 s
+ * timed out at 15 s). Long or blocking tasks beside this client run on {@link #OWN_THREAD}.
  */
 public final class ApiClient {
 
     private static final Pattern OPERATION_ID = Pattern.compile("\"operation_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z_]+)\"");
+
+    /** Runs a task on a thread of its own: for the long, blocking tasks of a drill (see the class comment). */
+    public static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofPlatform().daemon()
+            .name("drill-task").start(task);
 
     private final URI base;
     private final HttpClient http;

@@ -73,6 +73,22 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Settings for an api that writes Tomcat's access log into this stack's directory: when each request began and
+     * ended (epoch ms, unbuffered) and the harness's {@value #CALL_HEADER} header, so that a call's time can be split
+     * between the api and the client that sent it.
+     */
+    public Map<String, String> accessLog() {
+        return Map.of("SERVER_TOMCAT_ACCESSLOG_ENABLED", "true",
+                "SERVER_TOMCAT_ACCESSLOG_DIRECTORY", runDirectory.toAbsolutePath().toString(),
+                "SERVER_TOMCAT_ACCESSLOG_PREFIX", "api-access", "SERVER_TOMCAT_ACCESSLOG_SUFFIX", ".log",
+                "SERVER_TOMCAT_ACCESSLOG_ROTATE", "false", "SERVER_TOMCAT_ACCESSLOG_BUFFERED", "false",
+                "SERVER_TOMCAT_ACCESSLOG_PATTERN", "%{begin:msec}t %{end:msec}t %{" + CALL_HEADER + "}i %s %r");
+    }
+
+    /** The header by which a drill names each call in the api's access log. */
+    public static final String CALL_HEADER = "X-Bench-Call";
+
+    /**
      * A cluster of {@code size} brokers (controller quorum of all of them); the apps started afterwards create their
      * topics with replication {@code min(3, size)} and {@code min.insync.replicas} {@code min(2, size)}.
      */

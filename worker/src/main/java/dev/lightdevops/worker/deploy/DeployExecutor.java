@@ -40,7 +40,7 @@ class DeployExecutor implements OperationExecutor {
         String service = operation.target().service();
         String environment = operation.target().environment();
         String version = String.valueOf(request.get("version"));
-        Deployment current = deployments.current(service, environment);
+        Deployment current = deployments.current(operation);
         DeploySpec spec = new DeploySpec(service, environment, version, current.liveVersion(), operation.id(),
                 (String) request.get("reason"), operation.deadline(), operation);
         if (Boolean.TRUE.equals(request.get("dry_run"))) {

@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param target which {@link DeployTarget} runs deploys and rollbacks: {@code simulated}, {@code command} or
  *     {@code kubernetes} (settings under {@code devops.deploy.kubernetes})
- * @param viewCatchUpTimeout how long a deploy or rollback waits for this worker's view of {@code ops.deployments} to
- *     include every record written before it started (another worker may have deployed the previous version)
+ * @param viewCatchUpTimeout how long one wait of a deploy or rollback for this worker's view of {@code ops.deployments}
+ *     to include every record written before it started (another worker may have deployed the previous version)
+ *     lasts; a view still behind is waited for again until the operation's deadline
  * @param simulated settings of the simulated target
  * @param command settings of the command target
  */

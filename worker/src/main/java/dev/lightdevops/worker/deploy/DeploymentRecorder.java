@@ -5,6 +5,7 @@ import dev.lightdevops.common.deployment.DeploymentEvent;
 import dev.lightdevops.common.deployment.DeploymentLedger;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.kafka.Topics;
+import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.worker.WorkerProperties;
 import dev.lightdevops.worker.execution.OperationFailedException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeploymentRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentRecorder.class);
 
     private final DeploymentLedger ledger;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -46,16 +51,32 @@ class DeploymentRecorder {
         this.clock = clock;
     }
 
-    /** What is live on the target now, including every record written anywhere before this call. */
-    Deployment current(String service, String environment) throws InterruptedException {
-        try {
-            // Every record of a target is keyed by it: its partition of ops.deployments is all this read needs.
-            ledger.awaitCaughtUp(service + "@" + environment, deploy.viewCatchUpTimeout());
-        } catch (TimeoutException slow) {
-            throw new OperationFailedException("deployments_view_unavailable",
-                    "could not read what is live on " + service + "@" + environment + " from Kafka in time", true);
+    /**
+     * What is live on the operation's target now, including every record written anywhere before this call. A view
+     * that does not catch up in time (its partition's leader is moving, drill-leader's cause 6) is waited for again
+     * instead of failing the attempt: nothing has been done to the target yet, and each failure would spend one of
+     * the operation's attempts, all of them within one leader restart. The wait is bounded by the operation's
+     * deadline (the runner stops the run then, {@code timed_out}); a cancel or a hand-over interrupts it.
+     */
+    Deployment current(Operation operation) throws InterruptedException {
+        String service = operation.target().service();
+        String environment = operation.target().environment();
+        // Every record of a target is keyed by it: its partition of ops.deployments is all this read needs.
+        String key = service + "@" + environment;
+        for (int waits = 1; ; waits++) {
+            try {
+                ledger.awaitCaughtUp(key, deploy.viewCatchUpTimeout());
+                return ledger.find(key).orElse(Deployment.none(service, environment));
+            } catch (TimeoutException slow) {
+                if (operation.deadline() == null || !clock.instant().isBefore(operation.deadline())) {
+                    throw new OperationFailedException("deployments_view_unavailable", "could not read what is "
+                            + "live on " + key + " from Kafka in time", true);
+                }
+                log.warn("operation {}: the deployments view of {} did not catch up within {} ({} times); waiting "
+                        + "again, until its deadline {}", operation.id(), key, deploy.viewCatchUpTimeout(), waits,
+                        operation.deadline());
+            }
         }
-        return ledger.find(service + "@" + environment).orElse(Deployment.none(service, environment));
     }
 
     /** Records that {@code kind} of {@code version} ended with {@code outcome}; answers the new snapshot. */

@@ -41,7 +41,7 @@ class RollbackExecutor implements OperationExecutor {
         Map<String, Object> request = operation.request();
         String service = operation.target().service();
         String environment = operation.target().environment();
-        Deployment current = deployments.current(service, environment);
+        Deployment current = deployments.current(operation);
         Optional<String> inTarget = target.observe(service, environment).map(ObservedDeployment::version);
         String version = versionToRestore(current, request, inTarget);
         String reason = String.valueOf(request.get("reason"));

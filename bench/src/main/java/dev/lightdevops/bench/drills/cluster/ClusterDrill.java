@@ -3,6 +3,7 @@ package dev.lightdevops.bench.drills.cluster;
 import dev.lightdevops.bench.SuiteSetup;
 import dev.lightdevops.bench.MachineFacts;
 import dev.lightdevops.bench.Suite;
+import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.ChildProcess;
 import dev.lightdevops.bench.process.ClusterState;
 import dev.lightdevops.bench.process.Jdks;
@@ -101,7 +102,7 @@ public final class ClusterDrill implements Suite {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                });
+                }, ApiClient.OWN_THREAD);
                 List<DeployLoad.Deploy> results = load.run();
                 long loadEnded = System.nanoTime();
                 faults.get();
