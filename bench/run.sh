@@ -8,11 +8,11 @@
 #                                                       drill-leader drill-api drill-partition]...
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_DURATION (30 s), BENCH_WARMUP (10 s), BENCH_CLIENTS (64),
-# BENCH_E2E_RATES (1000: separate processes), BENCH_E2E_STANDALONE_RATE (200: the standalone stack), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
+# BENCH_E2E_RATES (1000: separate processes), BENCH_E2E_STANDALONE_RATE (200: the standalone stack; 0 skips it), BENCH_SCALEOUT_CAP (90 s), BENCH_DRILL_DEPLOYS (2000), BENCH_DRILL_TARGETS (500),
 # BENCH_DRILL_STAGE (50ms, stage length in drill 1 and the cluster drills), BENCH_DRILL_KILL_SECONDS (90, how long drill 1 keeps killing),
 # BENCH_CLUSTER_RATE (20 deploys/s started by the cluster drills drill-leader, drill-api, drill-partition),
 # BENCH_BAD_REQUESTS (10000), BENCH_HISTORY_RATE (2000 operations/s), BENCH_HISTORY_SECONDS (60; 20 with --quick), BENCH_TOKEN (bearer token; empty: mint one if the api can, else anonymous),
-# BENCH_API_JVM_OPTS (default @api/jvm.options, the api's own), BENCH_WORKER_JVM_OPTS, BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
+# BENCH_API_JVM_OPTS (default @api/jvm.options, the api's own), BENCH_WORKER_JVM_OPTS (default @worker/jvm.options, the worker's own), BENCH_WORKER_CONCURRENCY_ENV (NAME=VALUE,... for the concurrency-256
 # run), BENCH_ACCEPTANCE_FIGURES (floor,ping,deploy,get,rest,seed: which figures benchmark 1 measures),
 # BENCH_SKIP_BUILD (1: use the jars as they are). Harness, broker, api and workers all run on the JDK 25 that
 # the build selects (scripts/jdk.sh).

@@ -17,6 +17,9 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
     /** The api's own JVM options (the file every launcher passes), used unless BENCH_API_JVM_OPTS says otherwise. */
     public static final String API_JVM_OPTIONS = "@api/jvm.options";
 
+    /** The worker's own JVM options, used unless BENCH_WORKER_JVM_OPTS says otherwise. */
+    public static final String WORKER_JVM_OPTIONS = "@worker/jvm.options";
+
     public static Settings from(Map<String, String> env, boolean quick) {
         return new Settings(
                 integer(env, "BENCH_RUNS", 3),
@@ -32,7 +35,7 @@ public record Settings(int runs, Duration warmUp, Duration duration, int clients
                 integer(env, "BENCH_BAD_REQUESTS", 10_000),
                 env.getOrDefault("BENCH_TOKEN", ""),
                 env.getOrDefault("BENCH_API_JVM_OPTS", API_JVM_OPTIONS),
-                env.getOrDefault("BENCH_WORKER_JVM_OPTS", ""),
+                env.getOrDefault("BENCH_WORKER_JVM_OPTS", WORKER_JVM_OPTIONS),
                 pairs(env.getOrDefault("BENCH_WORKER_CONCURRENCY_ENV", "WORKER_CONCURRENCY=256,WORKER_MAX_IN_FLIGHT=1024")),
                 Arrays.stream(env.getOrDefault("BENCH_ACCEPTANCE_FIGURES", "floor,ping,deploy,get,rest,seed")
                         .split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList());

@@ -42,21 +42,8 @@ public final class EndToEndBench implements Suite {
         Report report = context.report();
         Map<String, String> workerEnv = new HashMap<>(context.settings().workerConcurrencyEnv());
         workerEnv.put("WORKER_SIMULATED_STAGE_DURATION", "0s");
-        report.tableHeader("Benchmark 2a, end to end on the standalone stack (one JVM): accepted → succeeded, open "
-                + "loop at " + context.settings().standaloneRate() + " ops/s, zero-duration simulated target");
-        try (Stack stack = context.newStack("e2e-standalone")) {
-            int kafkaPort = BrokerProcess.freePort();
-            Map<String, String> env = new HashMap<>(workerEnv);
-            env.put("KAFKA_PORT", String.valueOf(kafkaPort));
-            env.put("LIMITS_MUTATING_CALLS", "1000000000");
-            env.put("LIMITS_MAX_ACTIVE_OPERATIONS", "1000000000");
-            Stack.App standalone = stack.startStandalone(env);
-            ApiClient client = context.client(standalone.baseUrl());
-            Baseline kafka = baseline(context, stack, "127.0.0.1:" + kafkaPort);
-            measureAt(context, client, context.settings().standaloneRate(), kafka);
-            report.line("");
-            report.line("RSS after the runs: standalone " + Report.format(standalone.process().rssMegabytes())
-                    + " MB.");
+        if (context.settings().standaloneRate() > 0) {
+            standalone(context, workerEnv);
         }
         report.tableHeader("Benchmark 2b, end to end with api, worker and broker as separate processes: open loop at "
                 + context.settings().endToEndRates() + " ops/s, zero-duration simulated target, one worker");
@@ -74,6 +61,26 @@ public final class EndToEndBench implements Suite {
                     + Report.format(worker.process().rssMegabytes()) + " MB.");
         }
         return true;
+    }
+
+    private static void standalone(SuiteSetup context, Map<String, String> workerEnv) throws Exception {
+        Report report = context.report();
+        report.tableHeader("Benchmark 2a, end to end on the standalone stack (one JVM): accepted → succeeded, open "
+                + "loop at " + context.settings().standaloneRate() + " ops/s, zero-duration simulated target");
+        try (Stack stack = context.newStack("e2e-standalone")) {
+            int kafkaPort = BrokerProcess.freePort();
+            Map<String, String> env = new HashMap<>(workerEnv);
+            env.put("KAFKA_PORT", String.valueOf(kafkaPort));
+            env.put("LIMITS_MUTATING_CALLS", "1000000000");
+            env.put("LIMITS_MAX_ACTIVE_OPERATIONS", "1000000000");
+            Stack.App standalone = stack.startStandalone(env);
+            ApiClient client = context.client(standalone.baseUrl());
+            Baseline kafka = baseline(context, stack, "127.0.0.1:" + kafkaPort);
+            measureAt(context, client, context.settings().standaloneRate(), kafka);
+            report.line("");
+            report.line("RSS after the runs: standalone " + Report.format(standalone.process().rssMegabytes())
+                    + " MB.");
+        }
     }
 
     private static Baseline baseline(SuiteSetup context, Stack stack, String bootstrapServers) throws Exception {
