@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * and the REST operation routes. Responses are checked with cheap text matches, not parsed, so that the load
  * generator spends its share of the two cores on sending rather than on JSON.
  *
- * <p>{@link #sendAsync} futures complete on the ForkJoin common pool: java.net.http hands them there when the
- * client has its own executor, and on 2 cores that pool has one worker. A task that blocks in it holds back every
+ * <p>{@link #sendAsync} futures complete on the ForkJoin common pool: java.net.http hands them there
+ * ({@code CompletableFuture}'s default executor; {@link #send} does not), and on 2 cores that pool has one worker. A task that blocks in it holds back every
  * answer until it ends (drill-broker's cause D: its outage task slept there, and calls the api had answered in 2 s
  * timed out at 15 s). Long or blocking tasks beside this client run on {@link #OWN_THREAD}.
  */
