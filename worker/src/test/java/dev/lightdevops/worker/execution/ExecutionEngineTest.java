@@ -189,16 +189,7 @@ class ExecutionEngineTest {
                 return super.send(snapshot);
             }
         };
-        OperationRunner runner = new OperationRunner(
-                List.copyOf(worker.getBeansOfType(OperationExecutor.class).values()),
-                worker.getBean(OperationTriage.class),
-                new RunStatus(withdrawnFirst, worker.getBean(StatusView.class), worker.getBean(FinishedAudit.class),
-                        worker.getBean(DeadLetters.class),
-                        worker.getBean("progressHandOff", java.util.concurrent.Executor.class),
-                        worker.getBean(EngineProperties.class), Clock.systemUTC()),
-                worker.getBean(RunningOperations.class),
-                worker.getBean("deadlineTimers", ScheduledExecutorService.class),
-                worker.getBean(EngineProperties.class), Clock.systemUTC());
+        OperationRunner runner = runnerWith(withdrawnFirst);
         EngineTestSupport.send(Topics.STATUS, withdrawn.id(), ContractJson.write(withdrawn));
 
         runner.run(new Command(withdrawn.target().key(), withdrawn), new TopicPartition(Topics.COMMANDS, 0));
