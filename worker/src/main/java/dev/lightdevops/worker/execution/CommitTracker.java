@@ -3,6 +3,7 @@ package dev.lightdevops.worker.execution;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.support.Acknowledgment;
@@ -26,6 +27,7 @@ class CommitTracker {
         if (state.pending.put(offset, ack) == null) {
             inFlight++;
         }
+        state.lastReceived = Math.max(state.lastReceived, offset);
         return state.generation;
     }
 
@@ -65,6 +67,15 @@ class CommitTracker {
         return state != null && state.generation == generation;
     }
 
+    /**
+     * The offset after the last command received on this partition since it was assigned, empty when none was: where
+     * its consumer must fetch next so that no command is skipped.
+     */
+    synchronized OptionalLong nextToReceive(TopicPartition partition) {
+        Partition state = partitions.get(partition);
+        return state == null || state.lastReceived < 0 ? OptionalLong.empty() : OptionalLong.of(state.lastReceived + 1);
+    }
+
     synchronized int inFlight() {
         return inFlight;
     }
@@ -74,6 +85,7 @@ class CommitTracker {
         private final long generation = nextGeneration();
         private final NavigableMap<Long, Acknowledgment> pending = new TreeMap<>();
         private final NavigableMap<Long, Acknowledgment> done = new TreeMap<>();
+        private long lastReceived = -1;
 
         private static synchronized long nextGeneration() {
             return ++generations;

@@ -20,15 +20,17 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The engine's wiring: the command container (manual acknowledgments that {@link CommitTracker} gives in offset
- * order, cooperative rebalancing, {@link PartitionHandOver} on revocation), the read-everything container of the
- * control topic (nothing committed), the bounded operation pool, the progress hand-off and the deadline timers.
+ * order, cooperative rebalancing, {@link PartitionHandOver} on revocation, {@link NoSkippedCommands} on an error
+ * outside a record), the read-everything container of the control topic (nothing committed), the bounded operation
+ * pool, the progress hand-off and the deadline timers.
  */
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> commandListenerFactory(KafkaProperties kafka,
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, PartitionHandOver handOver) {
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, PartitionHandOver handOver,
+            CommitTracker commits) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
@@ -36,6 +38,7 @@ class ExecutionConfiguration {
         configurer.configure(factory, new DefaultKafkaConsumerFactory<>(config));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         factory.getContainerProperties().setConsumerRebalanceListener(handOver);
+        factory.setCommonErrorHandler(new NoSkippedCommands(commits));
         return factory;
     }
 
