@@ -48,6 +48,13 @@ public final class ApiClient {
                 + "\"arguments\":" + deployArguments(service, environment, version) + "}}";
     }
 
+    /** A deploy that only checks what it would replace: the api's acceptance path in full, little work for a worker. */
+    public static String dryRunDeployCall(long id, String service, String environment, String version) {
+        String arguments = deployArguments(service, environment, version);
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"deploy_service\","
+                + "\"arguments\":" + arguments.substring(0, arguments.length() - 1) + ",\"dry_run\":true}}}";
+    }
+
     public static String deployArguments(String service, String environment, String version) {
         return "{\"service\":\"" + service + "\",\"version\":\"" + version + "\",\"environment\":\"" + environment + "\"}";
     }
