@@ -85,6 +85,38 @@ class NoSkippedCommandsTest {
         }
     }
 
+    @Test
+    void aWakeUpStillPendingDoesNotStopThePartitionBeingSoughtBack() {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
+            consumer.seekToBeginning(List.of(partition));
+            pollAll(consumer, 10);
+            // drill-kill: the wake-up that broke the container's commit also broke the handler's first lookup.
+            consumer.wakeup();
+
+            handler.handleOtherException(new WakeupException(), consumer, null, false);
+
+            assertThat(pollAll(consumer, 3)).extracting(ConsumerRecord::value)
+                    .containsExactly("command-7", "command-8", "command-9");
+        }
+    }
+
+    @Test
+    void aPartitionNeverCommittedNorReceivedGoesBackToItsBeginning() {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            pollAll(consumer, 10);
+
+            handler.handleOtherException(new WakeupException(), consumer, null, false);
+
+            assertThat(pollAll(consumer, 10)).hasSize(10);
+        }
+    }
+
     private KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "no-skipped-" + UUID.randomUUID(),
