@@ -56,9 +56,7 @@ class NoSkippedCommandsTest {
     void commandsFetchedByAPollWhoseCommitFailedAreFetchedAgainAfterTheLastOneReceived() {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            List<ConsumerRecord<String, String>> fetched = pollAll(consumer, 10);
+            List<ConsumerRecord<String, String>> fetched = fetchedAllTen(consumer, partition, null);
             // The listener got the first four; the poll that carried the other six ended in the commit's error.
             fetched.subList(0, 4).forEach(command -> commits.received(partition, command.offset(), () -> { }));
 
@@ -73,10 +71,7 @@ class NoSkippedCommandsTest {
     void aPartitionWithNothingReceivedSinceItsAssignmentGoesBackToItsCommittedOffset() {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
-            consumer.seekToBeginning(List.of(partition));
-            pollAll(consumer, 10);
+            fetchedAllTen(consumer, partition, 7L);
 
             handler.handleOtherException(new WakeupException(), consumer, null, false);
 
@@ -89,10 +84,7 @@ class NoSkippedCommandsTest {
     void aWakeUpStillPendingDoesNotStopThePartitionBeingSoughtBack() {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
-            consumer.seekToBeginning(List.of(partition));
-            pollAll(consumer, 10);
+            fetchedAllTen(consumer, partition, 7L);
             // drill-kill: the wake-up that broke the container's commit also broke the handler's first lookup.
             consumer.wakeup();
 
@@ -107,14 +99,23 @@ class NoSkippedCommandsTest {
     void aPartitionNeverCommittedNorReceivedGoesBackToItsBeginning() {
         TopicPartition partition = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            pollAll(consumer, 10);
+            fetchedAllTen(consumer, partition, null);
 
             handler.handleOtherException(new WakeupException(), consumer, null, false);
 
             assertThat(pollAll(consumer, 10)).hasSize(10);
         }
+    }
+
+    /** Assigns the partition, commits {@code committed} if given, and fetches its ten commands from the beginning. */
+    private static List<ConsumerRecord<String, String>> fetchedAllTen(KafkaConsumer<String, String> consumer,
+            TopicPartition partition, Long committed) {
+        consumer.assign(List.of(partition));
+        if (committed != null) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(committed)));
+        }
+        consumer.seekToBeginning(List.of(partition));
+        return pollAll(consumer, 10);
     }
 
     private KafkaConsumer<String, String> consumer() {
