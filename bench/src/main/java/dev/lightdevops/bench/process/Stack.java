@@ -78,9 +78,14 @@ public final class Stack implements AutoCloseable {
      * between the api and the client that sent it.
      */
     public Map<String, String> accessLog() {
+        return accessLog("api-access");
+    }
+
+    /** {@link #accessLog()} into a file of its own, {@code <prefix>.log}: one per api instance of a stack. */
+    public Map<String, String> accessLog(String prefix) {
         return Map.of("SERVER_TOMCAT_ACCESSLOG_ENABLED", "true",
                 "SERVER_TOMCAT_ACCESSLOG_DIRECTORY", runDirectory.toAbsolutePath().toString(),
-                "SERVER_TOMCAT_ACCESSLOG_PREFIX", "api-access", "SERVER_TOMCAT_ACCESSLOG_SUFFIX", ".log",
+                "SERVER_TOMCAT_ACCESSLOG_PREFIX", prefix, "SERVER_TOMCAT_ACCESSLOG_SUFFIX", ".log",
                 "SERVER_TOMCAT_ACCESSLOG_ROTATE", "false", "SERVER_TOMCAT_ACCESSLOG_BUFFERED", "false",
                 "SERVER_TOMCAT_ACCESSLOG_PATTERN", "%{begin:msec}t %{end:msec}t %{" + CALL_HEADER + "}i %s %r");
     }
@@ -255,6 +260,15 @@ public final class Stack implements AutoCloseable {
         }
         throw new IllegalStateException(process.name() + " did not answer within " + START_TIMEOUT.toSeconds()
                 + " s; see " + process.log());
+    }
+
+    /**
+     * {@code jvmOptions} plus a log of the JVM's collections and safepoints into {@code <name>-gc-<pid>.log} in this
+     * stack's directory: whether a pause, rather than the code, held a process's answers.
+     */
+    public String withPauseLog(String jvmOptions, String name) {
+        return (jvmOptions == null ? "" : jvmOptions) + " -Xlog:gc,safepoint:file="
+                + runDirectory.toAbsolutePath().resolve(name + "-gc-%p.log") + ":uptime,time,level,tags";
     }
 
     public Path runDirectory() {

@@ -28,6 +28,11 @@ final class CallFigures {
                 .collect(Collectors.joining(", ")));
     }
 
+    /** What the calls were answered and how long the answers took, in one phrase. */
+    static String summary(List<DeployLoad.Call> calls) {
+        return calls.size() + " calls (" + outcomes(calls) + "); " + latencies(calls);
+    }
+
     private static boolean duringAFault(DeployLoad.Call call, List<FaultInjector.Event> events) {
         for (FaultInjector.Event event : events) {
             long end = event.healedNanos() > 0 ? event.healedNanos() : Long.MAX_VALUE;

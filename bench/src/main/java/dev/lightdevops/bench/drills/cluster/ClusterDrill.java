@@ -35,6 +35,14 @@ public final class ClusterDrill implements Suite {
     /** The api's default {@code devops.api.publish-timeout}, which the harness leaves as it is. */
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RETRY_BUDGET = Duration.ofMinutes(3);
+    /**
+     * The drill's load on other targets before the drill, not judged: nine JVMs start cold together on two cores, and
+     * in session 5 the api answered in seconds before any fault struck (drill-api: calls sent in its first seconds
+     * took up to 55 s), as drill-broker's did before its warm-up. A fault strikes a warm system; the drill measures
+     * that.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(40);
+    private static final int WARM_UP_TARGETS = 50;
 
     private final String name;
     private final Fault fault;
@@ -79,22 +87,27 @@ public final class ClusterDrill implements Suite {
             long bootAt = System.nanoTime();
             KafkaCluster cluster = stack.startCluster(BROKERS);
             // One start at a time: eight JVMs starting at once on a loaded 2-core machine take many minutes each.
-            Stack.App a = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
-            Stack.App b = stack.startApi(Jdks.current(), Map.of(), context.settings().apiJvmOptions());
+            Stack.App a = stack.startApi(Jdks.current(), stack.accessLog("api-a-access"),
+                    stack.withPauseLog(context.settings().apiJvmOptions(), "api-a"));
+            Stack.App b = stack.startApi(Jdks.current(), stack.accessLog("api-b-access"),
+                    stack.withPauseLog(context.settings().apiJvmOptions(), "api-b"));
             List<ChildProcess> workers = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
                 workers.add(stack.launchWorker(Map.of("WORKER_SIMULATED_STAGE_DURATION", stage),
-                        context.settings().workerJvmOptions()));
+                        stack.withPauseLog(context.settings().workerJvmOptions(), "worker-" + (i + 1))));
                 Stack.awaitWorker(workers.getLast());
             }
             List<DeployLoad.Instance> apis = List.of(instance("A", a, context), instance("B", b, context));
             report.line("- everything up after " + seconds(System.nanoTime() - bootAt) + " s (load average "
                     + loadBefore + " at the start)");
+            String run = name + "-" + Long.toString(System.currentTimeMillis(), 36);
+            warmUp(apis, rate, run, report);
             try (StatusWatcher watcher = new StatusWatcher(stack.bootstrapServers());
                     ClusterState state = new ClusterState(stack.bootstrapServers())) {
-                DeployLoad load = new DeployLoad(apis, apis.get(1), deploys, targets, rate, RETRY_BUDGET,
-                        name + "-" + Long.toString(System.currentTimeMillis(), 36));
+                DeployLoad load = new DeployLoad(apis, apis.get(1), deploys, targets, rate, RETRY_BUDGET, run,
+                        "cluster-");
                 long origin = System.nanoTime();
+                StallDumps dumps = new StallDumps(load, apis, stack.runDirectory(), origin);
                 FaultInjector injector = new FaultInjector(fault, cluster, state, apis, origin);
                 CompletableFuture<Void> faults = CompletableFuture.runAsync(() -> {
                     try {
@@ -106,6 +119,7 @@ public final class ClusterDrill implements Suite {
                 List<DeployLoad.Deploy> results = load.run();
                 long loadEnded = System.nanoTime();
                 faults.get();
+                dumps.close();
                 Set<String> ids = new LinkedHashSet<>();
                 results.stream().map(DeployLoad.Deploy::id).filter(java.util.Objects::nonNull).forEach(ids::add);
                 load.calls().stream().filter(c -> c.outcome() instanceof Outcome.Unknown)
@@ -127,6 +141,7 @@ public final class ClusterDrill implements Suite {
                 report.line("- " + deploys + " deploys sent in " + seconds(loadEnded - origin) + " s, "
                         + ids.size() + " operation ids answered, " + ended + " of them ended");
                 CallFigures.report(report, load.calls(), events);
+                dumps.taken().forEach(dump -> report.line("- thread dump (diagnostics, not judged): " + dump));
                 boolean pass = true;
                 for (ClusterVerdict.Check check : ClusterVerdict.check(fault, evidence)) {
                     pass &= check.holds();
@@ -141,6 +156,20 @@ public final class ClusterDrill implements Suite {
                 return pass;
             }
         }
+    }
+
+    /** {@link #WARM_UP}: the same clients at the same rate, alternately on both instances, on targets of their own. */
+    private static void warmUp(List<DeployLoad.Instance> apis, double rate, String run, Report report)
+            throws InterruptedException {
+        int deploys = (int) (rate * WARM_UP.toSeconds());
+        System.out.println("  warming up: " + deploys + " deploys at " + Report.format(rate) + "/s");
+        long start = System.nanoTime();
+        DeployLoad warm = new DeployLoad(apis, apis.get(1), deploys, WARM_UP_TARGETS, rate, RETRY_BUDGET,
+                run + "-warm-up", "warm-up-");
+        long accepted = warm.run().stream().filter(deploy -> deploy.id() != null).count();
+        report.line("- warm-up (not judged): " + deploys + " deploys on " + WARM_UP_TARGETS + " other targets in "
+                + seconds(System.nanoTime() - start) + " s, " + accepted + " accepted; "
+                + CallFigures.summary(warm.calls()));
     }
 
     private static DeployLoad.Instance instance(String name, Stack.App app, SuiteSetup context) throws Exception {

@@ -2,13 +2,18 @@ package dev.lightdevops.bench.drills.cluster;
 
 import dev.lightdevops.bench.load.ApiClient;
 import dev.lightdevops.bench.process.ChildProcess;
+import dev.lightdevops.bench.process.Stack;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * (open loop, one virtual thread each) and spread over the api instances. Each carries an idempotency key and
  * behaves as a careful client: on a retryable error, an "outcome unknown" or no answer it tries again with the same
  * key, on another instance when its own is gone, until it is accepted or its budget is spent. Every call is
- * recorded; right after an acceptance the operation is read on the reader instance (read-your-writes).
+ * recorded, and named in the api's access log by its {@value Stack#CALL_HEADER} header ({@code <deploy>-<attempt>});
+ * right after an acceptance the operation is read on the reader instance (read-your-writes).
  */
 final class DeployLoad {
 
@@ -51,14 +57,18 @@ final class DeployLoad {
     private final double rate;
     private final Duration budget;
     private final String run;
+    private final String servicePrefix;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong callNumbers = new AtomicLong();
+    /** The calls not answered yet: the instance each went to and when it was sent (System.nanoTime). */
+    private final Map<Long, OpenCall> open = new ConcurrentHashMap<>();
     private volatile boolean done;
 
     DeployLoad(List<Instance> instances, Instance reader, int deploys, int targets, double rate, Duration budget,
-            String run) {
+            String run, String servicePrefix) {
         this.instances = List.copyOf(instances);
         this.reader = reader;
         this.deploys = deploys;
@@ -66,6 +76,7 @@ final class DeployLoad {
         this.rate = rate;
         this.budget = budget;
         this.run = run;
+        this.servicePrefix = servicePrefix;
     }
 
     /** Runs every deploy to its acceptance (or the end of its budget); returns them in order. */
@@ -88,7 +99,7 @@ final class DeployLoad {
 
     private Deploy deploy(int index) {
         String key = run + "-" + index;
-        String service = "cluster-" + (index % targets);
+        String service = servicePrefix + (index % targets);
         String body = "{\"jsonrpc\":\"2.0\",\"id\":" + index + ",\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"deploy_service\",\"arguments\":{\"service\":\"" + service + "\",\"version\":\"1.0." + index
                 + "\",\"environment\":\"staging\",\"idempotency_key\":\"" + key + "\"}}}";
@@ -99,7 +110,7 @@ final class DeployLoad {
                 instance = anotherAlive(instance);
             }
             long sentAt = System.nanoTime();
-            Outcome outcome = call(instance, body);
+            Outcome outcome = call(instance, body, index + "-" + attempt);
             calls.add(new Call(index, attempt, instance.name(), sentAt, System.nanoTime(), outcome));
             if (outcome instanceof Outcome.Accepted(String id)) {
                 read(index, id);
@@ -113,11 +124,13 @@ final class DeployLoad {
         return new Deploy(index, key, service + "@staging", null);
     }
 
-    private Outcome call(Instance instance, String body) {
+    private Outcome call(Instance instance, String body, String name) {
         inFlight.incrementAndGet();
+        long number = callNumbers.incrementAndGet();
+        open.put(number, new OpenCall(instance.name(), System.nanoTime()));
         try {
-            HttpResponse<String> answer = instance.client()
-                    .send(instance.client().post("/mcp", body).timeout(CALL_TIMEOUT).build());
+            HttpResponse<String> answer = instance.client().send(instance.client().post("/mcp", body)
+                    .header(Stack.CALL_HEADER, name).timeout(CALL_TIMEOUT).build());
             return Outcome.of(answer);
         } catch (IOException failed) {
             return new Outcome.NoAnswer(failed.toString());
@@ -125,6 +138,7 @@ final class DeployLoad {
             Thread.currentThread().interrupt();
             return new Outcome.NoAnswer("interrupted");
         } finally {
+            open.remove(number);
             inFlight.decrementAndGet();
         }
     }
@@ -158,6 +172,15 @@ final class DeployLoad {
 
     int inFlight() {
         return inFlight.get();
+    }
+
+    /** When the oldest call still waiting for {@code instance}'s answer was sent (System.nanoTime), if any. */
+    OptionalLong oldestOpenCall(Instance instance) {
+        return open.values().stream().filter(call -> call.instance().equals(instance.name()))
+                .mapToLong(OpenCall::sentNanos).min();
+    }
+
+    private record OpenCall(String instance, long sentNanos) {
     }
 
     boolean done() {
