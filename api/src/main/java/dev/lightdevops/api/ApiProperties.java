@@ -1,5 +1,6 @@
 package dev.lightdevops.api;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,11 @@ import org.springframework.validation.annotation.Validated;
  *     {@code max.block.ms + delivery.timeout.ms}) on a call's wait for Kafka: an acceptance not confirmed by then is
  *     settled through the operation's partition (withdrawn unless a worker started it first; see
  *     {@code AcceptanceSettlement})
+ * @param answerTimeout how long a call that accepts an operation may keep its caller waiting: the view's catch-up,
+ *     the two sends and a settlement's withdrawal and read-back share it, and what is still undecided when it runs
+ *     out is answered {@code outcome_unknown} with the operation id while the settlement goes on in the background.
+ *     Below {@code publishTimeout}, so that the answer reaches a client within that even when the request first
+ *     waited for a thread on a loaded machine
  * @param deployDeadline default deadline of a deploy or rollback, from acceptance
  * @param pollInterval the interval the api suggests to clients polling an operation
  */
@@ -20,6 +26,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("devops.api")
 public record ApiProperties(
         @DefaultValue("30s") @NotNull Duration publishTimeout,
+        @DefaultValue("20s") @NotNull Duration answerTimeout,
         @DefaultValue("30m") @NotNull Duration deployDeadline,
         @DefaultValue("1s") @NotNull Duration pollInterval) {
+
+    @AssertTrue(message = "devops.api.answer-timeout must be positive and no longer than devops.api.publish-timeout")
+    boolean isAnswerTimeoutWithinPublishTimeout() {
+        return answerTimeout.isPositive() && answerTimeout.compareTo(publishTimeout) <= 0;
+    }
 }

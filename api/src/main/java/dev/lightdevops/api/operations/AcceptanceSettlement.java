@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li>a worker's start came first: the operation was accepted after all, and the caller gets it;</li>
  *   <li>the withdrawal itself could not be written or read back: the caller is told the outcome is unknown, with the
  *       operation id to check ({@link AcceptanceUnknownException}), and the settlement goes on in the background until
- *       it is decided or the operation's deadline passes.</li>
+ *       it is decided or the operation's deadline passes. So is a caller whose answer timeout ran out before the
+ *       settlement decided ({@link AnswerBudget}).</li>
  * </ul>
  */
 @Component
@@ -58,11 +59,11 @@ class AcceptanceSettlement {
     }
 
     /** The operation if it was accepted after all; otherwise throws what the caller must be told (see above). */
-    Operation settle(Operation queued, Throwable failure) {
+    Operation settle(Operation queued, Throwable failure, AnswerBudget budget) {
         log.warn("Kafka did not confirm the acceptance of operation {} ({}); withdrawing it", queued.id(),
                 failure.toString());
         try {
-            return withdraw(queued, failure);
+            return withdraw(queued, failure, budget);
         } catch (Unsettled unsettled) {
             settling.add(queued.id());
             Thread.ofVirtual().name("settle-" + queued.id()).start(() -> {
@@ -84,7 +85,10 @@ class AcceptanceSettlement {
         return settling.contains(id);
     }
 
-    private Operation withdraw(Operation queued, Throwable failure) {
+    private Operation withdraw(Operation queued, Throwable failure, AnswerBudget budget) {
+        if (budget.spent()) {
+            throw new Unsettled(new TimeoutException("the call's answer timeout ran out before the settlement"));
+        }
         Operation withdrawal = queued.ended(new Outcome.Failed(new OperationError(Operation.NOT_ACCEPTED,
                 "Kafka did not confirm this acceptance in time; it was withdrawn and will not run. Try again", true)),
                 clock.instant());
@@ -93,14 +97,15 @@ class AcceptanceSettlement {
             // Bounded by catch-up-timeout, so that the caller hears within a few seconds even when Kafka is down;
             // a withdrawal still in flight then is harmless: the background settlement writes (and reads) another.
             written = kafka.send(Topics.STATUS, queued.id(), ContractJson.write(withdrawal))
-                    .get(settings.catchUpTimeout().toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+                    .get(budget.bound(settings.catchUpTimeout()).toNanos(), TimeUnit.NANOSECONDS).getRecordMetadata();
         } catch (ExecutionException | TimeoutException | RuntimeException notWritten) {
             throw new Unsettled(notWritten instanceof ExecutionException e ? e.getCause() : notWritten);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new Unsettled(interrupted);
         }
-        if (!statusPositions.awaitConsumed(written.partition(), written.offset(), settings.catchUpTimeout()).join()) {
+        if (!statusPositions.awaitConsumed(written.partition(), written.offset(),
+                budget.bound(settings.catchUpTimeout())).join()) {
             throw new Unsettled(new TimeoutException("the operation view did not read the withdrawal in time"));
         }
         Operation settled = view.find(queued.id()).orElse(withdrawal);
@@ -121,7 +126,7 @@ class AcceptanceSettlement {
         while (queued.deadline() == null || clock.instant().isBefore(queued.deadline())) {
             try {
                 Thread.sleep(wait);
-                Operation settled = withdraw(queued, failure);
+                Operation settled = withdraw(queued, failure, AnswerBudget.unbounded());
                 log.info("operation {} settled in the background: accepted ({})", queued.id(),
                         settled.status().wireName());
                 return;

@@ -45,6 +45,11 @@ public class CommandPublisher {
      * settled.
      */
     public Operation publish(Operation queued, String key) {
+        return publish(queued, key, AnswerBudget.of(settings.answerTimeout()));
+    }
+
+    /** {@link #publish(Operation, String)} within what is left of the caller's {@code budget}. */
+    Operation publish(Operation queued, String key, AnswerBudget budget) {
         CompletableFuture<SendResult<String, byte[]>> snapshot;
         try {
             snapshot = kafka.send(Topics.STATUS, queued.id(), ContractJson.write(queued));
@@ -58,14 +63,15 @@ public class CommandPublisher {
         CompletableFuture<SendResult<String, byte[]>> command =
                 send(Topics.COMMANDS, key, ContractJson.write(new Command(key, queued)));
         try {
-            CompletableFuture.allOf(snapshot, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(snapshot, command).get(budget.bound(settings.publishTimeout()).toNanos(),
+                    TimeUnit.NANOSECONDS);
             return queued;
         } catch (ExecutionException | TimeoutException notConfirmed) {
             return settlement.settle(queued, notConfirmed instanceof ExecutionException failed
-                    ? failed.getCause() : notConfirmed);
+                    ? failed.getCause() : notConfirmed, budget);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return settlement.settle(queued, interrupted);
+            return settlement.settle(queued, interrupted, budget);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lightdevops.api.operations;
 
+import dev.lightdevops.api.ApiProperties;
 import dev.lightdevops.api.approvals.ApprovalDecisions;
 import dev.lightdevops.api.approvals.ApprovalGate;
 import dev.lightdevops.api.approvals.ApprovalPolicy;
@@ -55,10 +56,11 @@ public class OperationAcceptance {
     private final OperationsProperties settings;
     private final Clock clock;
     private final ApprovalGate approvals;
+    private final Duration answerTimeout;
 
     OperationAcceptance(CommandPublisher publisher, OperationView view, ConsumedPositions statusPositions,
             AuditTrail audit, OperationDeadlines deadlines, OperationsProperties settings, Clock clock,
-            ApprovalGate approvals) {
+            ApprovalGate approvals, ApiProperties api) {
         this.publisher = publisher;
         this.view = view;
         this.statusPositions = statusPositions;
@@ -67,20 +69,22 @@ public class OperationAcceptance {
         this.settings = settings;
         this.clock = clock;
         this.approvals = approvals;
+        this.answerTimeout = api.answerTimeout();
     }
 
     /** Accepts the request for the caller; refusals are thrown before anything is published. */
     public Operation accept(ProposedOperation request, Caller caller) {
+        AnswerBudget budget = AnswerBudget.of(answerTimeout);
         String client = AuditTrail.currentClientAddress();
         Duration deadline = deadlines.of(request);
         if (request.idempotencyKey() == null) {
-            return publishNew(OperationIds.next(), request, deadline, caller, client);
+            return publishNew(OperationIds.next(), request, deadline, caller, client, budget);
         }
-        statusPositions.awaitCaughtUp(settings.catchUpTimeout()).join();
-        return acceptIdempotent(request, deadline, caller, client);
+        return acceptIdempotent(request, deadline, caller, client, budget);
     }
 
-    private Operation acceptIdempotent(ProposedOperation request, Duration deadline, Caller caller, String client) {
+    private Operation acceptIdempotent(ProposedOperation request, Duration deadline, Caller caller, String client,
+            AnswerBudget budget) {
         Instant now = clock.instant();
         for (int generation = 0; ; generation++) {
             String id = IdempotencyKeys.operationId(caller.tenant(), caller.principal(), request.idempotencyKey(),
@@ -91,9 +95,12 @@ public class OperationAcceptance {
                 // (drill-partition found callers told "accepted" about withdrawn operations).
                 throw new AcceptanceUnknownException(id, null);
             }
+            // Only this id's partition: with one partition's leader unreachable, the keys of the others need not wait
+            // (drill-partition: every keyed call lost its catch-up timeout while any one leader was cut off).
+            statusPositions.awaitCaughtUp(id, budget.bound(settings.catchUpTimeout())).join();
             Optional<Operation> existing = view.find(id);
             if (existing.isEmpty()) {
-                return publishNew(id, request, deadline, caller, client);
+                return publishNew(id, request, deadline, caller, client, budget);
             }
             Instant created = existing.get().createdAt();
             boolean withinWindow = created == null || created.plus(settings.idempotencyWindow()).isAfter(now);
@@ -104,7 +111,7 @@ public class OperationAcceptance {
                     // and no command (drill-api: ids answered with no command): the replay makes the acceptance
                     // durable itself, snapshot and command again. A worker runs the operation once; the other
                     // command finds it running or ended and is skipped.
-                    replayed = publisher.publish(replayed, request.commandKey());
+                    replayed = publisher.publish(replayed, request.commandKey(), budget);
                 }
                 audit.record(OperationAudit.accepted(clock.instant(), request, replayed, caller, client,
                         "idempotent_replay"));
@@ -114,7 +121,7 @@ public class OperationAcceptance {
     }
 
     private Operation publishNew(String id, ProposedOperation request, Duration deadline, Caller caller,
-            String client) {
+            String client, AnswerBudget budget) {
         Instant now = clock.instant();
         Optional<Approval> approval = approvals.policy().gate(request.type(), request.target(), now);
         if (approval.isPresent()) {
@@ -123,7 +130,7 @@ public class OperationAcceptance {
         Operation queued = Operation.queued(id, request.type(), request.target(), request.arguments(),
                 PlaceholderResults.forOperation(id, request.summary()), caller.principal(), caller.tenant(),
                 request.idempotencyKey(), now, now.plus(deadline), TraceIds.current());
-        Operation accepted = publisher.publish(queued, request.commandKey());
+        Operation accepted = publisher.publish(queued, request.commandKey(), budget);
         view.apply(accepted);
         audit.record(OperationAudit.accepted(clock.instant(), request, accepted, caller, client,
                 accepted.status().wireName()));

@@ -34,7 +34,8 @@ class ProgressStreamsTest {
     private final OperationView view = new OperationView();
     private final ProgressStreams streams = new ProgressStreams(view,
             new ToolCalls(null, null, view, null, null, null, ContractJson.mapper()),
-            new ApiProperties(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(1)),
+            new ApiProperties(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMinutes(30),
+                    Duration.ofSeconds(1)),
             new McpProperties(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)),
             ContractJson.mapper());
     private final CompletableFuture<ToolResult> call = new CompletableFuture<>();

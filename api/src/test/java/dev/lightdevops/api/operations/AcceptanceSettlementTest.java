@@ -2,6 +2,7 @@ package dev.lightdevops.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import dev.lightdevops.api.ApiProperties;
@@ -116,6 +117,30 @@ class AcceptanceSettlementTest {
     }
 
     @Test
+    void anAcceptanceKafkaNeitherConfirmsNorDeniesIsAnsweredWithinTheAnswerTimeoutAndSettledLater() {
+        ApiProperties twoSecondAnswers = new ApiProperties(Duration.ofSeconds(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(30), Duration.ofSeconds(1));
+        CommandPublisher impatient = new CommandPublisher(kafka, new AcceptanceSettlement(kafka, view,
+                api.getBean(ConsumedPositions.class), api.getBean(OperationsProperties.class), Clock.systemUTC()),
+                twoSecondAnswers);
+        Operation queued = queued("held");
+        kafka.holdAcknowledgements = true;
+        try {
+            // Without the budget the call waits out publish-timeout (30 s), then the withdrawal's 5 + 5 s.
+            String unknownId = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> catchUnknown(() -> impatient.publish(queued, queued.target().key())));
+            assertThat(unknownId).isEqualTo(queued.id());
+            assertThat(impatient.outcomeUnknown(queued.id())).as("settling in the background").isTrue();
+        } finally {
+            kafka.holdAcknowledgements = false;
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.find(queued.id())
+                .filter(Operation::withdrawsAcceptance).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !impatient.outcomeUnknown(queued.id()));
+    }
+
+    @Test
     void aSnapshotTheProducerRefusesBeforeSendingIsNotAcceptedAtOnceWithNeitherCommandNorWithdrawal() {
         Operation queued = queued("unreachable");
         kafka.refused.clear();
@@ -160,7 +185,7 @@ class AcceptanceSettlementTest {
         OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
                 api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
                 api.getBean(OperationDeadlines.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
-                api.getBean(ApprovalGate.class));
+                api.getBean(ApprovalGate.class), api.getBean(ApiProperties.class));
         ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY,
                 new Target("retried", "staging"), "retried@staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
@@ -229,7 +254,8 @@ class AcceptanceSettlementTest {
     private static OperationAcceptance gatedAcceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
                 api.getBean(AuditTrail.class), api.getBean(OperationDeadlines.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class));
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class),
+                api.getBean(ApiProperties.class));
     }
 
     private static ProposedOperation productionDeploy(String service) {
@@ -297,7 +323,8 @@ class AcceptanceSettlementTest {
     private static OperationAcceptance acceptance() {
         return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
                 api.getBean(AuditTrail.class), api.getBean(OperationDeadlines.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class));
+                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class),
+                api.getBean(ApiProperties.class));
     }
 
     private static ProposedOperation request(String service) {
@@ -333,6 +360,8 @@ class AcceptanceSettlementTest {
         volatile boolean loseAwaitingSnapshots;
         volatile Consumer<Operation> onAwaitingWritten = awaiting -> { };
         volatile boolean loseQueuedSnapshots;
+        /** A leader that takes the records and answers nothing: every send's future stays pending. */
+        volatile boolean holdAcknowledgements;
         /** Every broker unreachable: the producer refuses each record before it reaches its buffer. */
         volatile boolean unreachable;
         final java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -349,6 +378,12 @@ class AcceptanceSettlementTest {
                 // What KafkaTemplate throws when the producer fails a record before buffering it (max.block.ms).
                 throw new org.springframework.kafka.KafkaException("Send failed",
                         new TimeoutException("Topic " + topic + " not present in metadata after 5000 ms."));
+            }
+            if (holdAcknowledgements) {
+                if (Topics.COMMANDS.equals(topic)) {
+                    super.send(topic, key, data).join();
+                }
+                return new CompletableFuture<>();
             }
             if (Topics.COMMANDS.equals(topic)) {
                 commandsSent.add(ContractJson.read(data, Command.class).operation().id());
