@@ -48,7 +48,8 @@ class HistoryTest {
     static void startApi() {
         api = ApiTestContexts.start(Stream.concat(RealPostgres.apiArguments().stream(), Stream.of(
                 "--devops.api.operations.sweep-interval=200ms",
-                "--devops.history.rewind-check-interval=300ms")).toArray(String[]::new));
+                "--devops.history.rewind-check-interval=300ms",
+                "--management.endpoint.history.access=unrestricted")).toArray(String[]::new));
         base = ApiTestContexts.baseUrl(api);
         records = new HistoryRecords();
     }

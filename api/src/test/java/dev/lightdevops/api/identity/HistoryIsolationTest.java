@@ -83,6 +83,28 @@ class HistoryIsolationTest {
         assertThat(bobsRest.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theStoresRebuildIsRefusedEvenWithTheStrongestRoleUnlessAnOperatorTurnedItOn() throws Exception {
+        String token = "Bearer " + SecuredApi.issuer().token("pat", "Developer_prod_access", "tenant-a");
+        String history = "http://127.0.0.1:" + SecuredApi.context().getEnvironment()
+                .getProperty("local.management.port") + "/actuator/history";
+        JdbcClient jdbc = SecuredApi.context().getBean(JdbcClient.class);
+        long positionsBefore = jdbc.sql("SELECT count(*) FROM ingest_positions").query(Long.class).single();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        HttpResponse<String> rebuild = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(history))
+                .header("Content-Type", "application/json").header("Authorization", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"from_scratch\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(history))
+                .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isBetween(400, 499);
+        assertThat(status.statusCode()).as("reading how far the store is stays open").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest_positions").query(Long.class).single())
+                .as("nothing deleted").isGreaterThanOrEqualTo(positionsBefore);
+    }
+
     private static JsonNode changes(String token, String service) {
         return json(SecuredApi.client().get(token, "/api/v1/history?service=" + service)).get("changes");
     }
