@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -29,12 +31,34 @@ import org.apache.kafka.common.utils.Utils;
  * no record is delivered for it, which is why positions, not record offsets, are the measure.
  *
  * <p>Cheap under load, because the admin client sends one request at a time per broker: the partition list is looked
- * up once; end offsets are looked up by one request at a time, shared by every caller that arrived before it was
- * sent (a caller arriving while one is in flight waits for the next, since the one in flight may predate its write);
- * and a caller that cares about one key ({@link #awaitCaughtUp(String, Duration)}) waits for that key's partition
- * only, not for every partition of a topic that other writers keep moving.
+ * up once; end offsets are looked up in rounds of one request over all partitions, shared by every caller that
+ * arrived before it was sent (a caller arriving while one is in flight waits for the next, since the one in flight
+ * may predate its write); and a caller that cares about one key ({@link #awaitCaughtUp(String, Duration)}) waits for
+ * that key's partition only, not for every partition of a topic that other writers keep moving.
+ *
+ * <p>A partition without a reachable leader holds back only the waits that need it: each partition's end offset is
+ * taken as soon as it answers, so a key wait needs only its own partition's answer, and a whole-topic wait needs
+ * all of them. A round gates the next one only until all its partitions answered or {@link #ROUND_GATE} passed,
+ * whichever comes first; a round stuck past that keeps waiting alone, for at most {@link #LOOKUP_TIMEOUT}. A wait
+ * whose partition's lookup failed (that timeout included) completes {@code false} at once rather than at its own
+ * timeout: no answer is coming for it.
  */
 public class ConsumedPositions implements AutoCloseable {
+
+    /**
+     * How long a round's unanswered partitions keep the next round from being sent. Long enough that in the healthy
+     * case (a round answers in milliseconds) there is one round at a time; short enough that behind a partition
+     * without a leader, callers of healthy partitions wait a fraction of the 5 s the apps give a catch-up.
+     */
+    static final Duration ROUND_GATE = Duration.ofMillis(250);
+
+    /**
+     * How long one round's request may stay unanswered before the admin client gives up on it (instead of its
+     * default.api.timeout.ms, 60 s): bounds the rounds stuck at once behind a leaderless partition to about
+     * LOOKUP_TIMEOUT / ROUND_GATE. Twice the 5 s the request paths wait, so it does not cut their answers; a longer
+     * wait (the api's start-up replay) whose lookup fails ends {@code false} here, as it did after 60 s before.
+     */
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     private final String topic;
     private final Admin admin;
@@ -43,8 +67,8 @@ public class ConsumedPositions implements AutoCloseable {
     private final AtomicLong partitionLookups = new AtomicLong();
     private final AtomicLong offsetLookups = new AtomicLong();
     private volatile CompletableFuture<List<TopicPartition>> partitions;
-    private CompletableFuture<Map<Integer, Long>> nextLookup;
-    private boolean lookupInFlight;
+    private Round nextRound;
+    private boolean gateOpen = true;
 
     /** @param clientConfig Kafka client settings (bootstrap servers, security); keys an admin client ignores are dropped */
     public ConsumedPositions(String topic, Map<String, Object> clientConfig) {
@@ -73,16 +97,26 @@ public class ConsumedPositions implements AutoCloseable {
 
     /** Completes with {@code true} once the listener read all that is on the topic now; never blocks a thread. */
     public CompletableFuture<Boolean> awaitCaughtUp(Duration timeout) {
-        return await(null, timeout);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        endOffsetsAfterNow().thenCompose(ends -> CompletableFuture.allOf(ends.values().toArray(CompletableFuture[]::new))
+                        .thenApply(allAnswered -> ends.entrySet().stream().collect(Collectors.toMap(
+                                Map.Entry::getKey, end -> end.getValue().join()))))
+                .whenComplete((ends, failure) -> waitFor(ends, failure, done));
+        return done.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Completes with {@code true} once the listener read all that is now on the partition records keyed {@code key}
      * go to (the default partitioner's choice for a keyed record), which is all a reader of that key's latest record
-     * needs; never blocks a thread.
+     * needs; never blocks a thread, and does not wait for other partitions' end offsets.
      */
     public CompletableFuture<Boolean> awaitCaughtUp(String key, Duration timeout) {
-        return await(key, timeout);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        endOffsetsAfterNow().thenCompose(ends -> {
+            int partition = partitionOf(key, ends.size());
+            return ends.get(partition).thenApply(end -> Map.of(partition, end));
+        }).whenComplete((ends, failure) -> waitFor(ends, failure, done));
+        return done.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -92,12 +126,7 @@ public class ConsumedPositions implements AutoCloseable {
      */
     public CompletableFuture<Boolean> awaitConsumed(int partition, long offset, Duration timeout) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        Waiter waiter = new Waiter(Map.of(partition, offset + 1), done);
-        waiters.add(waiter);
-        if (hasReached(waiter.ends) && waiters.remove(waiter)) {
-            done.complete(true);
-        }
-        done.whenComplete((result, error) -> waiters.remove(waiter));
+        waitFor(Map.of(partition, offset + 1), null, done);
         return done.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -110,28 +139,23 @@ public class ConsumedPositions implements AutoCloseable {
         return partitionLookups.get();
     }
 
-    private CompletableFuture<Boolean> await(String key, Duration timeout) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        endOffsetsAfterNow().whenComplete((ends, failure) -> {
-            if (failure != null) {
-                done.complete(false);
-                return;
-            }
-            Map<Integer, Long> wanted = key == null ? ends : onlyPartitionOf(key, ends);
-            Waiter waiter = new Waiter(wanted, done);
-            waiters.add(waiter);
-            if (hasReached(wanted) && waiters.remove(waiter)) {
-                done.complete(true);
-            }
-            done.whenComplete((result, error) -> waiters.remove(waiter));
-        });
-        return done.completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Completes {@code done} once the listener reached {@code ends}; at once with false if they are not known. */
+    private void waitFor(Map<Integer, Long> ends, Throwable lookupFailure, CompletableFuture<Boolean> done) {
+        if (lookupFailure != null) {
+            done.complete(false);
+            return;
+        }
+        Waiter waiter = new Waiter(ends, done);
+        waiters.add(waiter);
+        if (hasReached(ends) && waiters.remove(waiter)) {
+            done.complete(true);
+        }
+        done.whenComplete((result, error) -> waiters.remove(waiter));
     }
 
-    private static Map<Integer, Long> onlyPartitionOf(String key, Map<Integer, Long> ends) {
+    private static int partitionOf(String key, int partitionCount) {
         // Same as the producer's BuiltInPartitioner.partitionForKey for a String key serialized as UTF-8.
-        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % ends.size();
-        return Map.of(partition, ends.getOrDefault(partition, 0L));
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 
     private boolean hasReached(Map<Integer, Long> ends) {
@@ -143,47 +167,69 @@ public class ConsumedPositions implements AutoCloseable {
         return true;
     }
 
-    /** End offsets from a request sent after this call; joins the next request if one is already in flight. */
-    private CompletableFuture<Map<Integer, Long>> endOffsetsAfterNow() {
+    /**
+     * Each partition's end offset from a request sent after this call; joins the next round if the gate of the one
+     * in flight is still closed. Completes once the request is sent, with one future per partition.
+     */
+    private CompletableFuture<Map<Integer, CompletableFuture<Long>>> endOffsetsAfterNow() {
+        Round mine;
+        Round toSend = null;
         synchronized (this) {
-            if (nextLookup == null) {
-                nextLookup = new CompletableFuture<>();
+            if (nextRound == null) {
+                nextRound = new Round();
             }
-            CompletableFuture<Map<Integer, Long>> mine = nextLookup;
-            if (!lookupInFlight) {
-                startLookup();
+            mine = nextRound;
+            if (gateOpen) {
+                toSend = takeNextRound();
             }
-            return mine;
+        }
+        if (toSend != null) {
+            send(toSend);
+        }
+        return mine.ends;
+    }
+
+    private synchronized Round takeNextRound() {
+        Round round = nextRound;
+        nextRound = null;
+        gateOpen = false;
+        return round;
+    }
+
+    /** Called once per round, when its gate opens: sends the round that callers joined meanwhile, if any. */
+    private void openGate() {
+        Round toSend = null;
+        synchronized (this) {
+            gateOpen = true;
+            if (nextRound != null) {
+                toSend = takeNextRound();
+            }
+        }
+        if (toSend != null) {
+            send(toSend);
         }
     }
 
-    private void startLookup() {
-        CompletableFuture<Map<Integer, Long>> batch = nextLookup;
-        nextLookup = null;
-        lookupInFlight = true;
-        endOffsets().whenComplete((ends, failure) -> {
-            synchronized (this) {
-                lookupInFlight = false;
-                if (nextLookup != null) {
-                    startLookup();
-                }
-            }
-            if (failure != null) {
-                batch.completeExceptionally(failure);
-            } else {
-                batch.complete(ends);
-            }
-        });
-    }
-
-    private CompletableFuture<Map<Integer, Long>> endOffsets() {
-        return partitions().thenCompose(list -> {
+    private void send(Round round) {
+        partitions().thenAccept(list -> {
             offsetLookups.incrementAndGet();
-            return admin.listOffsets(list.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .all().toCompletionStage().toCompletableFuture();
-        }).thenApply(offsets -> offsets.entrySet().stream().collect(Collectors.toMap(
-                entry -> entry.getKey().partition(), entry -> entry.getValue().offset())));
+            ListOffsetsResult result = admin.listOffsets(
+                    list.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
+                    new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs((int) LOOKUP_TIMEOUT.toMillis()));
+            Map<Integer, CompletableFuture<Long>> ends = list.stream().collect(Collectors.toMap(
+                    TopicPartition::partition, tp -> result.partitionResult(tp).toCompletionStage()
+                            .toCompletableFuture().thenApply(ListOffsetsResult.ListOffsetsResultInfo::offset)));
+            // allOf waits for every partition, failed ones included; the bound lets a stuck one stop gating.
+            CompletableFuture.allOf(ends.values().toArray(CompletableFuture[]::new))
+                    .handle((allAnswered, failure) -> null)
+                    .completeOnTimeout(null, ROUND_GATE.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(this::openGate);
+            round.ends.complete(ends);
+        }).exceptionally(failure -> {
+            round.ends.completeExceptionally(failure);
+            openGate();
+            return null;
+        });
     }
 
     /** The topic's partitions, looked up once (again only after a failed lookup): they do not change at run time. */
@@ -193,8 +239,9 @@ public class ConsumedPositions implements AutoCloseable {
             return known;
         }
         partitionLookups.incrementAndGet();
-        CompletableFuture<List<TopicPartition>> lookup = admin.describeTopics(List.of(topic)).allTopicNames()
-                .toCompletionStage().toCompletableFuture()
+        CompletableFuture<List<TopicPartition>> lookup = admin.describeTopics(List.of(topic),
+                        new DescribeTopicsOptions().timeoutMs((int) LOOKUP_TIMEOUT.toMillis()))
+                .allTopicNames().toCompletionStage().toCompletableFuture()
                 .thenApply(descriptions -> descriptions.get(topic).partitions().stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList());
         partitions = lookup;
@@ -204,6 +251,11 @@ public class ConsumedPositions implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(2));
+    }
+
+    /** Callers sharing one end-offset request; {@code ends} completes when it is sent. */
+    private static final class Round {
+        final CompletableFuture<Map<Integer, CompletableFuture<Long>>> ends = new CompletableFuture<>();
     }
 
     /** Identity equality: two callers waiting for the same offsets are still two waiters. */
