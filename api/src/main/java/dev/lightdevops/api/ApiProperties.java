@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param answerTimeout how long a call that accepts an operation may keep its caller waiting: the view's catch-up,
  *     the two sends and a settlement's withdrawal and read-back share it, and what is still undecided when it runs
  *     out is answered {@code outcome_unknown} with the operation id while the settlement goes on in the background.
- *     Below {@code publishTimeout}, so that the answer reaches a client within that even when the request first
- *     waited for a thread on a loaded machine
+ *     At most {@code publishTimeout}, and best below it, so that the answer reaches a client within that even when
+ *     the request first waited for a thread on a loaded machine. A send's own {@code max.block.ms} (5 s, while the
+ *     producer has no metadata for the partition) is spent before the budget can bound it
  * @param deployDeadline default deadline of a deploy or rollback, from acceptance
  * @param pollInterval the interval the api suggests to clients polling an operation
  */
