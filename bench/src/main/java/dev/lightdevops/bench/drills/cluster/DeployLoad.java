@@ -61,7 +61,6 @@ final class DeployLoad {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong callNumbers = new AtomicLong();
     /** The calls not answered yet: the instance each went to and when it was sent (System.nanoTime). */
     private final Map<Long, OpenCall> open = new ConcurrentHashMap<>();
@@ -125,7 +124,6 @@ final class DeployLoad {
     }
 
     private Outcome call(Instance instance, String body, String name) {
-        inFlight.incrementAndGet();
         long number = callNumbers.incrementAndGet();
         open.put(number, new OpenCall(instance.name(), System.nanoTime()));
         try {
@@ -139,7 +137,6 @@ final class DeployLoad {
             return new Outcome.NoAnswer("interrupted");
         } finally {
             open.remove(number);
-            inFlight.decrementAndGet();
         }
     }
 
@@ -171,7 +168,7 @@ final class DeployLoad {
     }
 
     int inFlight() {
-        return inFlight.get();
+        return open.size();
     }
 
     /** When the oldest call still waiting for {@code instance}'s answer was sent (System.nanoTime), if any. */
