@@ -7,6 +7,9 @@ import dev.lightdevops.api.history.HistoryRecords;
 import dev.lightdevops.common.json.ContractJson;
 import dev.lightdevops.common.operation.Operation;
 import dev.lightdevops.common.operation.OperationStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,13 +93,13 @@ class HistoryIsolationTest {
                 .getProperty("local.management.port") + "/actuator/history";
         JdbcClient jdbc = SecuredApi.context().getBean(JdbcClient.class);
         long positionsBefore = jdbc.sql("SELECT count(*) FROM ingest_positions").query(Long.class).single();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> rebuild = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(history))
+        HttpResponse<String> rebuild = http.send(HttpRequest.newBuilder(URI.create(history))
                 .header("Content-Type", "application/json").header("Authorization", token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"from_scratch\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"from_scratch\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(history))
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(history))
                 .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(rebuild.statusCode()).as(rebuild.body()).isBetween(400, 499);

@@ -182,10 +182,7 @@ class AcceptanceSettlementTest {
 
     @Test
     void aRetryWithTheSameIdempotencyKeyAfterAWithdrawalIsAcceptedAnew() {
-        OperationAcceptance acceptance = new OperationAcceptance(publisher, view,
-                api.getBean(ConsumedPositions.class), api.getBean(AuditTrail.class),
-                api.getBean(OperationDeadlines.class), api.getBean(OperationsProperties.class), Clock.systemUTC(),
-                api.getBean(ApprovalGate.class), api.getBean(ApiProperties.class));
+        OperationAcceptance acceptance = acceptance();
         ProposedOperation request = new ProposedOperation("deploy_service", OperationType.DEPLOY,
                 new Target("retried", "staging"), "retried@staging", Map.of("version", "1"),
                 "Deploy of retried 1 to staging", "key-" + OperationIds.next(), null);
@@ -212,7 +209,7 @@ class AcceptanceSettlementTest {
         ProposedOperation request = productionDeploy("unconfirmed-approval");
         kafka.loseAwaitingSnapshots = true;
         try {
-            assertThatThrownBy(() -> gatedAcceptance().accept(request, PRODUCTION_DEPLOYER))
+            assertThatThrownBy(() -> acceptance().accept(request, PRODUCTION_DEPLOYER))
                     .isInstanceOf(CommandNotDurableException.class);
         } finally {
             kafka.loseAwaitingSnapshots = false;
@@ -235,7 +232,7 @@ class AcceptanceSettlementTest {
         kafka.loseAwaitingSnapshots = true;
         Operation accepted;
         try {
-            accepted = gatedAcceptance().accept(request, PRODUCTION_DEPLOYER);
+            accepted = acceptance().accept(request, PRODUCTION_DEPLOYER);
         } finally {
             kafka.loseAwaitingSnapshots = false;
             kafka.onAwaitingWritten = awaiting -> { };
@@ -250,13 +247,6 @@ class AcceptanceSettlementTest {
             java.util.Set.of("deploy_production", "read_operations"), false);
     private static final Caller RELEASE_MANAGER = new Caller("bob", "local", java.util.Set.of("Release_manager"),
             java.util.Set.of("approve_production", "read_operations"), false);
-
-    private static OperationAcceptance gatedAcceptance() {
-        return new OperationAcceptance(publisher, view, api.getBean(ConsumedPositions.class),
-                api.getBean(AuditTrail.class), api.getBean(OperationDeadlines.class),
-                api.getBean(OperationsProperties.class), Clock.systemUTC(), api.getBean(ApprovalGate.class),
-                api.getBean(ApiProperties.class));
-    }
 
     private static ProposedOperation productionDeploy(String service) {
         return new ProposedOperation("deploy_service", OperationType.DEPLOY, new Target(service, "production"),
